@@ -1,0 +1,162 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Swift settings every target shares: Swift 6 language mode (strict concurrency is implied).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+/// One Accord service: a library with its code and migrations (tests and the admin CLI import it)
+/// and a thin executable holding `@main` only.
+func service(_ name: String, executable: String) -> [Target] {
+    [
+        .target(
+            name: "\(name)Service",
+            dependencies: [
+                "ServiceRuntime", "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Services/\(name)/Service",
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: executable,
+            dependencies: ["\(name)Service", "ServiceRuntime"],
+            path: "Services/\(name)/App",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}
+
+let services = ["Intake", "Scheduling", "Monitoring", "Notifications"]
+
+let package = Package(
+    name: "accord",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "accord-intake", targets: ["AccordIntake"]),
+        .executable(name: "accord-scheduling", targets: ["AccordScheduling"]),
+        .executable(name: "accord-monitoring", targets: ["AccordMonitoring"]),
+        .executable(name: "accord-notifications", targets: ["AccordNotifications"]),
+        .executable(name: "accord", targets: ["AccordAdmin"]),
+        .executable(name: "accord-bench", targets: ["AccordBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Shared/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Postgres",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgresMigrations",
+            dependencies: [
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Shared/PostgresMigrations",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Models",
+            path: "Shared/Models",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Bus",
+            dependencies: ["Postgres", "PostgresMigrations", "Models"],
+            path: "Shared/Bus",
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "Postgres", "PostgresMigrations",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Shared/ServiceRuntime",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "AccordAdmin",
+            dependencies: [
+                "Postgres", "PostgresMigrations", "Bus", "ServiceRuntime",
+                "IntakeService", "SchedulingService", "MonitoringService", "NotificationsService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Admin",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "AccordBench",
+            dependencies: [
+                "Postgres", "ServiceRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Bench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresUnitTests",
+            dependencies: ["Postgres"],
+            path: "Tests/PostgresUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresIntegrationTests",
+            dependencies: ["Postgres", "PostgresMigrations", "TestSupport"],
+            path: "Tests/PostgresIntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ModelsTests",
+            dependencies: ["Models"],
+            path: "Tests/ModelsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ServiceRuntimeTests",
+            dependencies: [
+                "ServiceRuntime", "TestSupport", "IntakeService", "SchedulingService",
+                "MonitoringService", "NotificationsService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/ServiceRuntimeTests",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+    ] + services.flatMap { service($0, executable: "Accord\($0)") }
+)
