@@ -1,0 +1,78 @@
+import Logging
+import Synchronization
+
+/// A bounded pool of connections.
+///
+/// - At most `maxConnections` are open; a caller that finds none free waits up to
+///   `acquireTimeout` and then gets ``PostgresError/Kind/poolTimeout``.
+/// - A connection that failed is closed and its slot reused for a fresh one; an idle connection
+///   whose server went away (terminated backend, restarted server) is noticed before it is
+///   handed out, so the caller's statement runs on a fresh connection instead.
+public final class PostgresPool: Sendable {
+    /// The settings new connections use.
+    public let configuration: PostgresConfiguration
+    /// The most connections open at once.
+    public let maxConnections: Int
+    /// How long a caller waits for a free connection.
+    public let acquireTimeout: Duration
+    let logger: Logger
+    let state: Mutex<State>
+
+    /// Creates a pool; connections open lazily, on first use.
+    public init(
+        configuration: PostgresConfiguration,
+        maxConnections: Int = 10,
+        acquireTimeout: Duration = .seconds(10),
+        logger: Logger = Logger(label: "accord.postgres.pool")
+    ) {
+        precondition(maxConnections > 0, "a pool needs at least one connection")
+        self.configuration = configuration
+        self.maxConnections = maxConnections
+        self.acquireTimeout = acquireTimeout
+        self.logger = logger
+        self.state = Mutex(State())
+    }
+
+    /// Runs `body` with a connection of its own, returning the connection afterwards.
+    public func withConnection<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let connection = try await acquire()
+        do {
+            let value = try await body(connection)
+            release(connection)
+            return value
+        } catch {
+            release(connection)
+            throw error
+        }
+    }
+
+    /// Runs one statement on a pooled connection.
+    @discardableResult
+    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+        try await withConnection { try await $0.query(query) }
+    }
+
+    /// Closes idle connections and refuses new work; waiting callers get ``PostgresError/Kind/poolClosed``.
+    public func close() async {
+        let (idle, waiters) = state.withLock { state in
+            state.isClosed = true
+            let idle = state.idle
+            state.total -= idle.count
+            state.idle = []
+            let waiters = state.waiters.values
+            state.waiters = [:]
+            return (idle, Array(waiters))
+        }
+        for waiter in waiters {
+            waiter.continuation.resume(throwing: PostgresError(.poolClosed, reason: "the pool was closed"))
+        }
+        for connection in idle { await connection.close() }
+    }
+
+    /// Open connections and idle ones, for metrics and tests.
+    public var statistics: (open: Int, idle: Int, waiting: Int) {
+        state.withLock { ($0.total, $0.idle.count, $0.waiters.count) }
+    }
+}

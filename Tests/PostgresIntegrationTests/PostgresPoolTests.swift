@@ -1,0 +1,77 @@
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Connection pool", .freshDatabase)
+struct PostgresPoolTests {
+    @Test("an exhausted pool gives a timeout error after its acquire timeout")
+    func exhaustion() async throws {
+        let pool = try TestDatabase.required().makePool(maxConnections: 2, acquireTimeout: .milliseconds(300))
+        defer { Task { await pool.close() } }
+        let holders = (0..<2).map { _ in Task { try await pool.query("SELECT pg_sleep(2)") } }
+        try await Task.sleep(for: .milliseconds(400))
+        let started = ContinuousClock.now
+        let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        let waited = ContinuousClock.now - started
+        #expect(error?.kind == .poolTimeout)
+        #expect(waited >= .milliseconds(250) && waited < .seconds(2))
+        for holder in holders { _ = try await holder.value }
+        // Once the holders return their connections the pool serves again.
+        #expect(try await pool.query("SELECT 1").single?.decode(Int32.self, at: 0) == 1)
+        #expect(pool.statistics.open <= 2)
+    }
+
+    @Test("waiters are served as connections come back, never more than the bound")
+    func boundedUnderLoad() async throws {
+        let pool = try TestDatabase.required().makePool(maxConnections: 3)
+        defer { Task { await pool.close() } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<50 {
+                group.addTask { try await pool.query("SELECT pg_sleep(0.01)") }
+            }
+            try await group.waitForAll()
+        }
+        let open = try await pool.query("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'accord-tests'
+            """).single?.decode(Int.self, at: 0)
+        #expect(open == 3)
+    }
+
+    @Test("a pooled connection killed with pg_terminate_backend is replaced; the next query succeeds")
+    func terminatedBackend() async throws {
+        let database = try TestDatabase.required()
+        let pool = database.makePool(maxConnections: 1)
+        defer { Task { await pool.close() } }
+        let victim = try #require(try await pool.query("SELECT pg_backend_pid()").single).decode(Int32.self, at: 0)
+        let admin = try await PostgresConnection.connect(configuration: database.configuration)
+        try await admin.query("SELECT pg_terminate_backend(\(victim))")
+        await admin.close()
+        try await Task.sleep(for: .milliseconds(100))
+        let replacement = try #require(try await pool.query("SELECT pg_backend_pid()").single).decode(Int32.self, at: 0)
+        #expect(replacement != victim)
+    }
+
+    @Test("a connection that breaks during a statement is dropped, not reused")
+    func brokenDuringStatement() async throws {
+        let database = try TestDatabase.required()
+        let pool = database.makePool(maxConnections: 1)
+        defer { Task { await pool.close() } }
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.query("SELECT pg_terminate_backend(pg_backend_pid())")
+        }
+        #expect(error?.kind == .connectionFailure)
+        #expect(try await pool.query("SELECT 1").single?.decode(Int32.self, at: 0) == 1)
+    }
+
+    @Test("application_name identifies the service")
+    func applicationName() async throws {
+        var configuration = try TestDatabase.required().configuration
+        configuration.applicationName = "accord-intake"
+        let connection = try await PostgresConnection.connect(configuration: configuration)
+        let name = try await connection.query("SELECT current_setting('application_name')").single?.decode(String.self, at: 0)
+        #expect(name == "accord-intake")
+        let zone = try await connection.query("SELECT current_setting('TimeZone')").single?.decode(String.self, at: 0)
+        #expect(zone == "UTC")
+        await connection.close()
+    }
+}
