@@ -1,0 +1,67 @@
+/// Phantom tags for ``Identifier``: one caseless enum per entity, never instantiated.
+///
+/// They live in this namespace rather than at the top level because the services define their own
+/// `Referral`, `Case`, … types with these names.
+public enum Entities {
+    /// Заявка: a referral pushed by an integrator or entered by hand.
+    public enum Referral {}
+    /// Интегратор: a court or police system pushing referrals into the intake API.
+    public enum Integrator {}
+    /// Организация: a service (ШСП, МСП, СПЦ) or an agency (суд, КДНиЗП, …).
+    public enum Organisation {}
+    /// Дело: one child or conflict situation followed through to closure.
+    public enum Case {}
+    /// Участник дела: a minor, legal representative, harmed or responsible party, supporter.
+    public enum Party {}
+    /// Согласие законного представителя.
+    public enum Consent {}
+    /// Специалист: mediator, peer mediator, social pedagogue, psychologist, curator, class teacher.
+    public enum Specialist {}
+    /// Восстановительная программа (ВП).
+    public enum Programme {}
+    /// Встреча: preliminary, main or follow-up.
+    public enum Meeting {}
+    /// Примирительный договор.
+    public enum Agreement {}
+    /// Консилиум: the case conference that opens and closes accompaniment.
+    public enum CaseConference {}
+    /// Индивидуальный план поддержки (ИПП).
+    public enum SupportPlan {}
+    /// План работы службы.
+    public enum WorkPlan {}
+    /// Ежеквартальный мониторинг.
+    public enum QuarterlyReport {}
+    /// Сообщение шины: one message on the PostgreSQL-backed bus.
+    public enum Message {}
+}
+
+/// Identifies a referral (заявка).
+public typealias ReferralID = Identifier<Entities.Referral>
+/// Identifies an integrator.
+public typealias IntegratorID = Identifier<Entities.Integrator>
+/// Identifies an organisation.
+public typealias OrganisationID = Identifier<Entities.Organisation>
+/// Identifies a case (дело).
+public typealias CaseID = Identifier<Entities.Case>
+/// Identifies a party to a case.
+public typealias PartyID = Identifier<Entities.Party>
+/// Identifies a consent.
+public typealias ConsentID = Identifier<Entities.Consent>
+/// Identifies a specialist.
+public typealias SpecialistID = Identifier<Entities.Specialist>
+/// Identifies a restorative programme.
+public typealias ProgrammeID = Identifier<Entities.Programme>
+/// Identifies a meeting.
+public typealias MeetingID = Identifier<Entities.Meeting>
+/// Identifies an agreement (примирительный договор).
+public typealias AgreementID = Identifier<Entities.Agreement>
+/// Identifies a case conference (консилиум).
+public typealias CaseConferenceID = Identifier<Entities.CaseConference>
+/// Identifies a support plan (ИПП).
+public typealias SupportPlanID = Identifier<Entities.SupportPlan>
+/// Identifies a work plan.
+public typealias WorkPlanID = Identifier<Entities.WorkPlan>
+/// Identifies a quarterly report.
+public typealias QuarterlyReportID = Identifier<Entities.QuarterlyReport>
+/// Identifies a bus message.
+public typealias MessageID = Identifier<Entities.Message>

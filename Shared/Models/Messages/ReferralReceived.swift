@@ -1,0 +1,85 @@
+import Foundation
+
+/// `referral.received.v1`: intake has committed a new referral (заявка). Published in the same
+/// transaction that stores it, so it exists exactly when the integrator got its `201`.
+///
+/// It carries no personal data: no names, birth dates, phones or addresses of minors and families.
+/// Bus messages are kept in history tables and show up in handlers' logs and dead-letter queues, places
+/// that are neither audited nor scoped by organisation the way case data is. A service that needs the
+/// participants (scheduling, to open a case) fetches them through its own audited channel, keyed by
+/// ``referralID``. Counts are enough for monitoring.
+public struct ReferralReceived: MessageContract, Hashable {
+    /// `referral.received.v1`.
+    public static let messageType = "referral.received.v1"
+
+    /// The referral, as intake stored it.
+    public var referralID: ReferralID
+    /// The integrator that pushed it (or the intake's own manual-entry integrator).
+    public var integratorID: IntegratorID
+    /// Who sent it.
+    public var source: ReferralSource
+    /// What the situation is.
+    public var nature: ReferralNature
+    /// What the sender asks for, in the sender's order, without repeats.
+    public var requestedResponses: [RequestedResponse]
+    /// When the conflict or offence happened, as the sender reports it.
+    public var occurredAt: Date
+    /// The school concerned, if any.
+    public var schoolName: String?
+    /// The class concerned (`7Б`), if any.
+    public var className: String?
+    /// How many of the parties are minors.
+    public var minorCount: Int
+    /// How many parties the referral names, minors included.
+    public var partyCount: Int
+    /// The day by which the sender expects an answer (срок ответа), if it set one.
+    public var senderDeadline: LocalDate?
+    /// When intake committed the referral; time to first contact is measured from it.
+    public var receivedAt: Date
+
+    /// A `referral.received.v1` payload.
+    public init(
+        referralID: ReferralID,
+        integratorID: IntegratorID,
+        source: ReferralSource,
+        nature: ReferralNature,
+        requestedResponses: [RequestedResponse],
+        occurredAt: Date,
+        schoolName: String?,
+        className: String?,
+        minorCount: Int,
+        partyCount: Int,
+        senderDeadline: LocalDate?,
+        receivedAt: Date
+    ) {
+        self.referralID = referralID
+        self.integratorID = integratorID
+        self.source = source
+        self.nature = nature
+        self.requestedResponses = requestedResponses
+        self.occurredAt = occurredAt
+        self.schoolName = schoolName
+        self.className = className
+        self.minorCount = minorCount
+        self.partyCount = partyCount
+        self.senderDeadline = senderDeadline
+        self.receivedAt = receivedAt
+    }
+
+    /// Wire names are fixed here, not derived from property names, so that renaming a property cannot
+    /// silently change a published contract.
+    enum CodingKeys: String, CodingKey {
+        case referralID = "referral_id"
+        case integratorID = "integrator_id"
+        case source
+        case nature
+        case requestedResponses = "requested_responses"
+        case occurredAt = "occurred_at"
+        case schoolName = "school_name"
+        case className = "class_name"
+        case minorCount = "minor_count"
+        case partyCount = "party_count"
+        case senderDeadline = "sender_deadline"
+        case receivedAt = "received_at"
+    }
+}

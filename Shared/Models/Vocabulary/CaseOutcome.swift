@@ -1,0 +1,16 @@
+/// Итог дела, recorded when a case closes. The quarterly report counts completed programmes against
+/// those not completed, with reasons, and agreements reached against those fulfilled.
+public enum CaseOutcome: String, Vocabulary {
+    /// Примирение достигнуто.
+    case reconciled
+    /// Примирительный договор выполнен.
+    case agreementFulfilled = "agreement_fulfilled"
+    /// Примирение не достигнуто.
+    case notReconciled = "not_reconciled"
+    /// Отказ стороны или законного представителя от участия (в том числе отзыв согласия).
+    case refused
+    /// Передано в другую службу или ведомство.
+    case transferred
+    /// Работа продолжена: the case conference decided to go on under a new plan or programme.
+    case continued
+}

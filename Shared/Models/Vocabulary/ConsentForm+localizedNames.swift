@@ -1,0 +1,17 @@
+extension ConsentForm {
+    /// Names for consent records.
+    public var localizedNames: LocalizedNames {
+        switch self {
+        case .written:
+            LocalizedNames(ru: "Письменное", kk: "Жазбаша", en: "Written")
+        case .oralRecorded:
+            LocalizedNames(
+                ru: "Устное, зафиксированное специалистом",
+                kk: "Ауызша, маман тіркеген",
+                en: "Oral, recorded"
+            )
+        case .electronic:
+            LocalizedNames(ru: "Электронное", kk: "Электрондық", en: "Electronic")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+extension ConsentScope {
+    /// Names for consent forms and records.
+    public var localizedNames: LocalizedNames {
+        switch self {
+        case .programmeParticipation:
+            LocalizedNames(
+                ru: "Участие в восстановительной программе",
+                kk: "Қалпына келтіру бағдарламасына қатысу",
+                en: "Taking part in a restorative programme"
+            )
+        case .accompaniment:
+            LocalizedNames(ru: "Социальное сопровождение", kk: "Әлеуметтік сүйемелдеу", en: "Social accompaniment")
+        case .psychologicalAssistance:
+            LocalizedNames(ru: "Психологическая помощь", kk: "Психологиялық көмек", en: "Psychological assistance")
+        case .personalDataProcessing:
+            LocalizedNames(
+                ru: "Обработка персональных данных",
+                kk: "Дербес деректерді өңдеу",
+                en: "Processing of personal data"
+            )
+        case .informationSharing:
+            LocalizedNames(
+                ru: "Передача сведений направившему органу",
+                kk: "Жолдаған органға мәліметтер беру",
+                en: "Sharing results with the referring agency"
+            )
+        }
+    }
+}

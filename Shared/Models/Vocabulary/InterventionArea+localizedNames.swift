@@ -1,0 +1,13 @@
+extension InterventionArea {
+    /// Names for support plans and report columns.
+    public var localizedNames: LocalizedNames {
+        switch self {
+        case .attendance:
+            LocalizedNames(ru: "Посещаемость", kk: "Сабаққа қатысу", en: "Attendance")
+        case .behaviour:
+            LocalizedNames(ru: "Поведение", kk: "Мінез-құлық", en: "Behaviour")
+        case .performance:
+            LocalizedNames(ru: "Успеваемость", kk: "Үлгерім", en: "Performance")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+extension OrganisationKind {
+    /// Names for organisation directories and report headers.
+    public var localizedNames: LocalizedNames {
+        switch self {
+        case .schoolService:
+            LocalizedNames(
+                ru: "Школьная служба примирения (ШСП)",
+                kk: "Мектеп медиациясы қызметі",
+                en: "School reconciliation service"
+            )
+        case .municipalService:
+            LocalizedNames(
+                ru: "Муниципальная служба примирения (МСП)",
+                kk: "Муниципалдық татуластыру қызметі",
+                en: "Municipal reconciliation service"
+            )
+        case .socialPedagogicalCentre:
+            LocalizedNames(
+                ru: "Социально-педагогический центр (СПЦ)",
+                kk: "Әлеуметтік-педагогикалық орталық",
+                en: "Social-pedagogical centre"
+            )
+        case .educationAuthority:
+            LocalizedNames(ru: "Управление образования (УО)", kk: "Білім басқармасы", en: "Education authority")
+        case .minorsCommission:
+            LocalizedNames(
+                ru: "Комиссия по делам несовершеннолетних и защите их прав (КДНиЗП)",
+                kk: "Кәмелетке толмағандардың істері және олардың құқықтарын қорғау жөніндегі комиссия",
+                en: "Commission on minors' affairs and the protection of their rights"
+            )
+        case .court:
+            LocalizedNames(ru: "Суд", kk: "Сот", en: "Court")
+        case .police:
+            LocalizedNames(
+                ru: "Полиция (ОДН, ПДН, ОВД)",
+                kk: "Полиция (кәмелетке толмағандар істері жөніндегі бөлімше)",
+                en: "Police juvenile unit"
+            )
+        case .guardianship:
+            LocalizedNames(
+                ru: "Орган опеки и попечительства",
+                kk: "Қорғаншылық және қамқоршылық органы",
+                en: "Guardianship authority"
+            )
+        }
+    }
+}

@@ -1,0 +1,19 @@
+extension SpecialistRole {
+    /// Names for staff lists and reports.
+    public var localizedNames: LocalizedNames {
+        switch self {
+        case .mediator:
+            LocalizedNames(ru: "Ведущий ВП (медиатор)", kk: "Медиатор", en: "Mediator")
+        case .peerMediator:
+            LocalizedNames(ru: "Юный медиатор", kk: "Жас медиатор", en: "Peer mediator")
+        case .socialPedagogue:
+            LocalizedNames(ru: "Социальный педагог", kk: "Әлеуметтік педагог", en: "Social pedagogue")
+        case .psychologist:
+            LocalizedNames(ru: "Психолог", kk: "Психолог", en: "Psychologist")
+        case .curator:
+            LocalizedNames(ru: "Куратор", kk: "Куратор", en: "Curator")
+        case .classTeacher:
+            LocalizedNames(ru: "Классный руководитель", kk: "Сынып жетекшісі", en: "Class teacher")
+        }
+    }
+}
