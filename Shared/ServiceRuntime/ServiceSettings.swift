@@ -1,0 +1,25 @@
+import Logging
+
+/// The settings every Accord service reads at start-up, whatever else it does.
+///
+/// Read them with `init(service:reader:)`; the keys and their environment variables are listed there.
+public struct ServiceSettings: Sendable, Equatable {
+    /// Which service these settings belong to.
+    public var service: ServiceIdentity
+    /// Address the HTTP server binds to (`HTTP_HOST`, default `0.0.0.0` so a container is reachable).
+    public var httpHost: String
+    /// Port the HTTP server binds to (`HTTP_PORT`, default `service.defaultPort`; `0` picks a free port).
+    public var httpPort: Int
+    /// Log line format (`LOG_FORMAT`, default `text`).
+    public var logFormat: LogFormat
+    /// Minimum level that is logged (`LOG_LEVEL`, default `info`).
+    public var logLevel: Logger.Level
+    /// Whether the service applies its database migrations before serving (`MIGRATE_ON_START`, default `true`).
+    ///
+    /// Operators switch it off when they migrate once with the admin CLI and then scale a service out,
+    /// so replicas do not race each other through the same migrations.
+    public var migrateOnStart: Bool
+    /// How long in-flight work may take to finish after SIGTERM/SIGINT before it is cancelled
+    /// (`SHUTDOWN_GRACE_PERIOD_SECONDS`, default 8 s).
+    public var shutdownGracePeriod: Duration
+}

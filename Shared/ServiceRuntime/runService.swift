@@ -1,0 +1,34 @@
+import Configuration
+import Foundation
+import Hummingbird
+
+/// Runs one Accord service until SIGTERM or SIGINT; the whole body of each executable's `main`.
+///
+/// Reads the configuration from the process environment (`ConfigReader(service:)`), bootstraps
+/// logging and metrics for the process, builds the application with `build` (the service's
+/// template-style `buildApplication(reader:)`, which tests call with in-memory configuration)
+/// and runs it in `makeServiceGroup`.
+///
+/// Invalid settings end the process with exit code 78 (`EX_CONFIG`) and a one-line message on
+/// standard error, rather than a crash report, since the operator only has to fix a variable.
+public func runService<App: ApplicationProtocol>(
+    _ service: ServiceIdentity,
+    build: (ConfigReader) async throws -> App
+) async throws {
+    let reader = ConfigReader(service: service)
+    let settings: ServiceSettings
+    do {
+        settings = try await ServiceSettings(service: service, reader: reader)
+    } catch {
+        LogOutput.standardError.write("\(service.executableName): \(error)")
+        exit(78)
+    }
+    LoggingBootstrap.bootstrap(format: settings.logFormat, level: settings.logLevel)
+    MetricsBootstrap.bootstrap()
+    let application = try await build(reader)
+    settings.makeLogger().info(
+        "starting",
+        metadata: ["http.host": "\(settings.httpHost)", "http.port": "\(settings.httpPort)"]
+    )
+    try await makeServiceGroup(running: application, settings: settings).run()
+}
