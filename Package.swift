@@ -14,8 +14,10 @@ func service(_ name: String, executable: String) -> [Target] {
         .target(
             name: "\(name)Service",
             dependencies: [
-                "ServiceRuntime", "Postgres", "PostgresMigrations", "Models",
+                .target(name: "ServiceRuntime"), .target(name: "Postgres"), .target(name: "PostgresMigrations"),
+                .target(name: "Bus"), .target(name: "Models"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "Services/\(name)/Service",
             resources: [.copy("Migrations")],
@@ -23,7 +25,7 @@ func service(_ name: String, executable: String) -> [Target] {
         ),
         .executableTarget(
             name: executable,
-            dependencies: ["\(name)Service", "ServiceRuntime"],
+            dependencies: [.target(name: "\(name)Service"), .target(name: "ServiceRuntime")],
             path: "Services/\(name)/App",
             swiftSettings: swiftSettings
         ),
@@ -94,7 +96,7 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [
-                "Postgres", "PostgresMigrations",
+                "Postgres", "PostgresMigrations", "Bus",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -118,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres", "ServiceRuntime",
+                "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench",
@@ -143,10 +145,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ServiceRuntimeUnitTests",
+            dependencies: [
+                "ServiceRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/ServiceRuntimeUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ServiceRuntimeTests",
             dependencies: [
                 "ServiceRuntime", "TestSupport", "IntakeService", "SchedulingService",
-                "MonitoringService", "NotificationsService",
+                "MonitoringService", "NotificationsService", "Bus", "Postgres", "PostgresMigrations",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ServiceRuntimeTests",

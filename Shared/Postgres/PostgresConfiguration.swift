@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to reach PostgreSQL: libpq connection keywords, read from `DATABASE_URL` or the standard
 /// libpq variables, plus the session settings Accord relies on.
 ///
@@ -116,18 +118,26 @@ public struct PostgresConfiguration: Sendable, Equatable {
             .map { keyword, value in
                 if keyword == "password" { return "password=***" }
                 if keyword == "dbname", value.contains("://") { return "url=\(Self.redactURL(value))" }
+                // libpq also expands a `key=value` connection string in dbname, which may hold a password.
+                if keyword == "dbname", value.contains("=") { return "conninfo=***" }
                 return "\(keyword)=\(value)"
             }
             .joined(separator: " ")
     }
 
-    /// Masks `user:password@` in a URI, keeping the user for diagnosis.
+    /// Masks `user:password@` in a URI, keeping the user for diagnosis, and a `password` query
+    /// parameter (whose name libpq percent-decodes).
     static func redactURL(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://"),
-              let at = url[schemeEnd.upperBound...].firstIndex(of: "@")
-        else { return url }
-        let userInfo = url[schemeEnd.upperBound..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
+        var url = url
+        if let schemeEnd = url.range(of: "://"),
+           let at = url[schemeEnd.upperBound...].firstIndex(of: "@"),
+           let colon = url[schemeEnd.upperBound..<at].firstIndex(of: ":") {
+            url = String(url[..<colon]) + ":***" + String(url[at...])
+        }
+        guard let query = url.firstIndex(of: "?") else { return url }
+        let parameters = url[url.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
+            parameter.prefix { $0 != "=" }.removingPercentEncoding == "password" ? "password=***" : String(parameter)
+        }
+        return String(url[...query]) + parameters.joined(separator: "&")
     }
 }

@@ -1,21 +1,22 @@
 import CLibPQ
-import Dispatch
 import Logging
 import Synchronization
 
 /// One connection to PostgreSQL.
 ///
-/// libpq blocks, so every libpq call of a connection runs on that connection's own serial
-/// dispatch queue and never on Swift's cooperative pool; callers `await` the result. The serial
-/// queue also means two tasks can never drive the same `PGconn` at once, even by mistake.
-/// Connections normally come from a ``PostgresPool``; one is used by one task at a time.
+/// libpq blocks, so every libpq call of a connection runs on that connection's own thread and
+/// never on Swift's cooperative pool: inline when the caller already runs there (inside
+/// `PostgresPool.withConnection`, whose body prefers that thread as its task executor), handed
+/// over otherwise. One thread per connection also means two tasks can never drive the same
+/// `PGconn` at once. Connections normally come from a ``PostgresPool``; one task uses one at a time.
 public final class PostgresConnection: @unchecked Sendable {
-    /// The libpq connection; touched only on `queue` (or by the pool while the connection is idle).
+    /// The libpq connection; touched only on `thread` (or by the pool while the connection is idle).
     let handle: OpaquePointer
     /// Thread-safe by libpq's contract: sends a cancel request on a separate socket.
     private let cancelHandle: OpaquePointer?
-    private let queue: DispatchQueue
-    /// Statement names prepared on this connection, keyed by SQL and parameter types; `queue` only.
+    /// Runs this connection's libpq calls; the task executor `withConnection` bodies prefer.
+    let thread: PostgresConnectionThread
+    /// Statement names prepared on this connection, keyed by SQL and parameter types; `thread` only.
     private var preparedStatements: [PreparedKey: String] = [:]
     /// Set when the connection failed; the pool drops broken connections instead of reusing them.
     private let broken = Atomic<Bool>(false)
@@ -33,9 +34,9 @@ public final class PostgresConnection: @unchecked Sendable {
         var types: [UInt32]
     }
 
-    private init(handle: OpaquePointer, queue: DispatchQueue, logger: Logger) {
+    private init(handle: OpaquePointer, thread: PostgresConnectionThread, logger: Logger) {
         self.handle = handle
-        self.queue = queue
+        self.thread = thread
         self.cancelHandle = PQgetCancel(handle)
         self.backendPID = PQbackendPID(handle)
         var logger = logger
@@ -48,6 +49,7 @@ public final class PostgresConnection: @unchecked Sendable {
     deinit {
         if !closed.load(ordering: .acquiring) { PQfinish(handle) }
         if let cancelHandle { PQfreeCancel(cancelHandle) }
+        thread.stop()
     }
 
     /// Opens a connection; the blocking connect runs off the cooperative pool.
@@ -55,17 +57,18 @@ public final class PostgresConnection: @unchecked Sendable {
         configuration: PostgresConfiguration,
         logger: Logger = Logger(label: "accord.postgres")
     ) async throws -> PostgresConnection {
-        let queue = DispatchQueue(label: "accord.postgres.connection")
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result {
-                    PostgresConnection(
-                        handle: try openBlocking(configuration),
-                        queue: queue,
-                        logger: logger
-                    )
-                })
+        let thread = PostgresConnectionThread(name: "accord.postgres.connection")
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                thread.run {
+                    continuation.resume(with: Result {
+                        PostgresConnection(handle: try openBlocking(configuration), thread: thread, logger: logger)
+                    })
+                }
             }
+        } catch {
+            thread.stop()
+            throw error
         }
     }
 
@@ -102,11 +105,12 @@ public final class PostgresConnection: @unchecked Sendable {
         let encoded = try EncodedParameters(query.binds)
         let statement = statementCounter.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                queue.async {
-                    self.runningStatement.store(statement, ordering: .releasing)
-                    defer { self.runningStatement.store(0, ordering: .releasing) }
-                    continuation.resume(with: Result { try self.executeBlocking(query, encoded) })
+            if thread.isCurrent {
+                return try executeBlocking(query, encoded, statement: statement)
+            }
+            return try await withCheckedThrowingContinuation { continuation in
+                thread.run {
+                    continuation.resume(with: Result { try self.executeBlocking(query, encoded, statement: statement) })
                 }
             }
         } onCancel: {
@@ -117,7 +121,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs several statements given as one SQL text, without parameters (migrations, `BEGIN`).
     public func execute(script sql: String) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            queue.async {
+            thread.run {
                 continuation.resume(with: Result {
                     let result = PQexec(self.handle, sql)
                     _ = try self.check(result)
@@ -130,11 +134,12 @@ public final class PostgresConnection: @unchecked Sendable {
     public func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         await withCheckedContinuation { continuation in
-            queue.async {
+            thread.run {
                 PQfinish(self.handle)
                 continuation.resume()
             }
         }
+        thread.stop()
     }
 
     /// Marks the connection unusable, so the pool replaces it.
@@ -148,7 +153,10 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
     }
 
-    private func executeBlocking(_ query: PostgresQuery, _ parameters: EncodedParameters) throws -> PostgresRows {
+    /// Runs a statement on the connection's thread, recording it as the one a cancel targets.
+    private func executeBlocking(_ query: PostgresQuery, _ parameters: EncodedParameters, statement: UInt64) throws -> PostgresRows {
+        runningStatement.store(statement, ordering: .releasing)
+        defer { runningStatement.store(0, ordering: .releasing) }
         let count = Int32(parameters.count)
         let result: OpaquePointer? = try parameters.withPointers { values in
             if query.isPrepared {

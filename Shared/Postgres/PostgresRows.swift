@@ -17,17 +17,22 @@ final class PostgresResult: @unchecked Sendable {
 /// The rows a statement returned, and how many rows it affected.
 public struct PostgresRows: Sendable, RandomAccessCollection {
     let result: PostgresResult?
-    /// Column names, in order.
-    public let columns: [String]
-    /// Rows inserted, updated, deleted or selected, as the command tag reports.
-    public let affectedRows: Int
 
     init(result: PostgresResult) {
         self.result = result
-        let fieldCount = Int(PQnfields(result.pointer))
-        columns = (0..<fieldCount).map { String(cString: PQfname(result.pointer, Int32($0))) }
-        affectedRows = Int(String(cString: PQcmdTuples(result.pointer))) ?? 0
         count = Int(PQntuples(result.pointer))
+    }
+
+    /// Column names, in order (read from the result on demand: most callers decode by position).
+    public var columns: [String] {
+        guard let result else { return [] }
+        return (0..<PQnfields(result.pointer)).map { String(cString: PQfname(result.pointer, $0)) }
+    }
+
+    /// Rows inserted, updated, deleted or selected, as the command tag reports.
+    public var affectedRows: Int {
+        guard let result else { return 0 }
+        return Int(String(cString: PQcmdTuples(result.pointer))) ?? 0
     }
 
     /// The index of the first row.
@@ -46,7 +51,20 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
     public var single: PostgresRow? { isEmpty ? nil : self[0] }
 
     func columnIndex(_ name: String) -> Int? {
-        columns.firstIndex(of: name)
+        guard let result else { return nil }
+        // Quoted, so the name matches exactly (PQfnumber folds unquoted names to lower case).
+        let index = PQfnumber(result.pointer, PostgresQuery.quoteIdentifier(name))
+        return index < 0 ? nil : Int(index)
+    }
+
+    func columnName(_ index: Int) -> String {
+        guard let result else { return "?" }
+        return String(cString: PQfname(result.pointer, Int32(index)))
+    }
+
+    var columnCount: Int {
+        guard let result else { return 0 }
+        return Int(PQnfields(result.pointer))
     }
 }
 
@@ -57,13 +75,13 @@ public struct PostgresRow: Sendable {
 
     /// Decodes the column at `column` (zero-based).
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at column: Int) throws -> T {
-        guard let result = rows.result, column >= 0, column < rows.columns.count else {
+        guard let result = rows.result, column >= 0, column < rows.columnCount else {
             throw PostgresError(.decodingFailure, reason: "column \(column) is out of range")
         }
         let field = Int32(column)
         if PQgetisnull(result.pointer, index, field) == 1 {
             guard let null = T.postgresNull else {
-                throw PostgresError(.decodingFailure, reason: "column \(rows.columns[column]) is NULL; decode as \(T.self)?")
+                throw PostgresError(.decodingFailure, reason: "column \(rows.columnName(column)) is NULL; decode as \(T.self)?")
             }
             return null
         }
@@ -73,7 +91,7 @@ public struct PostgresRow: Sendable {
             return try T(postgresText: bytes)
         } catch let error as PostgresError {
             var named = error
-            named.column = rows.columns[column]
+            named.column = rows.columnName(column)
             throw named
         }
     }

@@ -62,6 +62,7 @@ public enum PostgresTimestamp {
         }
         guard reader.isAtEnd else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
+        guard civil(fromDays: days) == (year, month, day) else { return nil } // 2023-02-29, 2026-04-31
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
     }

@@ -8,6 +8,8 @@ enum ServiceSettingKey: String, CaseIterable {
     case logLevel = "log.level"
     case migrateOnStart = "migrate.onStart"
     case shutdownGracePeriodSeconds = "shutdown.gracePeriodSeconds"
+    case databasePoolSize = "database.poolSize"
+    case databaseAcquireTimeoutSeconds = "database.acquireTimeoutSeconds"
 
     /// The key as swift-configuration looks it up.
     var configKey: ConfigKey { ConfigKey(rawValue) }

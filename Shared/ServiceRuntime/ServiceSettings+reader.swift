@@ -12,6 +12,10 @@ extension ServiceSettings {
     /// | `log.level` | `LOG_LEVEL` (`trace` … `critical`) | `info` |
     /// | `migrate.onStart` | `MIGRATE_ON_START` (`true`/`false`/`yes`/`no`/`1`/`0`) | `true` |
     /// | `shutdown.gracePeriodSeconds` | `SHUTDOWN_GRACE_PERIOD_SECONDS` | `8` |
+    /// | `database.url` | `DATABASE_URL` (`postgres://…`) | libpq's defaults |
+    /// | `pghost`, `pgport`, … | `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`, … | libpq's defaults |
+    /// | `database.poolSize` | `DATABASE_POOL_SIZE` | `10` |
+    /// | `database.acquireTimeoutSeconds` | `DATABASE_ACQUIRE_TIMEOUT_SECONDS` | `10` |
     ///
     /// With a reader from `ConfigReader(service:environment:)` each variable may also be given
     /// with the service's prefix (`INTAKE_HTTP_PORT`), which wins. Choices are case-insensitive.
@@ -51,11 +55,24 @@ extension ServiceSettings {
                 seconds.isFinite && seconds >= 0 ? .seconds(seconds) : nil
             }
         )
+        database = try await settings.database()
+        databasePoolSize = try await settings.read(.databasePoolSize, expected: "an integer from 1 to 1000", default: 10) {
+            try await $0.fetchInt(forKey: $1)
+        } parse: { (size: Int) in
+            (1...1000).contains(size) ? size : nil
+        }
+        databaseAcquireTimeout = try await settings.read(
+            .databaseAcquireTimeoutSeconds, expected: "a number of seconds above 0", default: .seconds(10)
+        ) {
+            try await $0.fetchDouble(forKey: $1)
+        } parse: { (seconds: Double) in
+            seconds.isFinite && seconds > 0 ? .seconds(seconds) : nil
+        }
     }
 }
 
 /// Reads one setting and turns every way it can be wrong into the same `ServiceSettingsError`.
-private struct ValidatingReader {
+struct ValidatingReader {
     let service: ServiceIdentity
     let reader: ConfigReader
 

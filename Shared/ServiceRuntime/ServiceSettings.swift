@@ -1,4 +1,5 @@
 import Logging
+import Postgres
 
 /// The settings every Accord service reads at start-up, whatever else it does.
 ///
@@ -22,4 +23,12 @@ public struct ServiceSettings: Sendable, Equatable {
     /// How long in-flight work may take to finish after SIGTERM/SIGINT before it is cancelled
     /// (`SHUTDOWN_GRACE_PERIOD_SECONDS`, default 8 s).
     public var shutdownGracePeriod: Duration
+    /// How to reach PostgreSQL: `DATABASE_URL` and the standard libpq variables (`PGHOST`,
+    /// `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`, …), each also settable for this
+    /// service alone (`INTAKE_DATABASE_URL`), which is how each service gets its own database role.
+    public var database = PostgresConfiguration()
+    /// The most database connections this process opens (`DATABASE_POOL_SIZE`, default 10).
+    public var databasePoolSize = 10
+    /// How long a request waits for a free connection before failing (`DATABASE_ACQUIRE_TIMEOUT_SECONDS`, default 10 s).
+    public var databaseAcquireTimeout: Duration = .seconds(10)
 }

@@ -37,6 +37,15 @@ public struct TestDatabase: Sendable {
         await admin.close()
     }
 
+    /// Environment variables that point a service at this database, as `ConfigReader(service:environment:)` takes them.
+    public var environment: [String: String] {
+        var variables = ProcessInfo.processInfo.environment.filter { variable, _ in
+            variable == "DATABASE_URL" || PostgresConfiguration.environmentKeywords[variable] != nil
+        }
+        variables["PGDATABASE"] = name
+        return variables
+    }
+
     /// A pool on this database.
     public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(10)) -> PostgresPool {
         PostgresPool(configuration: configuration, maxConnections: maxConnections, acquireTimeout: acquireTimeout)

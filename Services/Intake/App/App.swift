@@ -1,0 +1,10 @@
+import IntakeService
+import ServiceRuntime
+
+/// `accord-intake`: runs until SIGTERM or SIGINT.
+@main
+struct App {
+    static func main() async throws {
+        try await runService(.intake, build: buildApplication(reader:))
+    }
+}

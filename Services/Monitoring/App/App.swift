@@ -1,0 +1,10 @@
+import MonitoringService
+import ServiceRuntime
+
+/// `accord-monitoring`: runs until SIGTERM or SIGINT.
+@main
+struct App {
+    static func main() async throws {
+        try await runService(.monitoring, build: buildApplication(reader:))
+    }
+}

@@ -1,0 +1,10 @@
+import NotificationsService
+import ServiceRuntime
+
+/// `accord-notifications`: runs until SIGTERM or SIGINT.
+@main
+struct App {
+    static func main() async throws {
+        try await runService(.notifications, build: buildApplication(reader:))
+    }
+}

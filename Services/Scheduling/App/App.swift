@@ -1,0 +1,10 @@
+import SchedulingService
+import ServiceRuntime
+
+/// `accord-scheduling`: runs until SIGTERM or SIGINT.
+@main
+struct App {
+    static func main() async throws {
+        try await runService(.scheduling, build: buildApplication(reader:))
+    }
+}

@@ -1,0 +1,29 @@
+import Bus
+import Configuration
+import Hummingbird
+import PostgresMigrations
+
+/// Builds one of the four Accord services the way they all start: settings from `reader`, a
+/// database pool, the bus's and the service's migrations applied before serving (unless
+/// `MIGRATE_ON_START=false`), `/health/ready` tied to the database, `/metrics`, and `routes`.
+///
+/// Tests call it (through each service's `buildApplication(reader:)`) with in-memory
+/// configuration; `runService` calls it with the process environment.
+public func buildAccordService(
+    _ service: ServiceIdentity,
+    reader: ConfigReader,
+    migrations: [MigrationSet],
+    routes: (Router<BasicRequestContext>, ServiceDatabase) throws -> Void = { _, _ in }
+) async throws -> some ApplicationProtocol {
+    let settings = try await ServiceSettings(service: service, reader: reader)
+    let database = ServiceDatabase(settings: settings, migrations: [try BusSchema.migrations()] + migrations)
+    return try buildServiceApplication(
+        settings: settings,
+        context: BasicRequestContext.self,
+        readinessChecks: [database.readinessCheck],
+        services: [database],
+        migrate: database.migrate
+    ) { router in
+        try routes(router, database)
+    }
+}
