@@ -57,7 +57,7 @@ public final class PostgresConnection: @unchecked Sendable {
         configuration: PostgresConfiguration,
         logger: Logger = Logger(label: "accord.postgres")
     ) async throws -> PostgresConnection {
-        let thread = PostgresConnectionThread(name: "accord.postgres.connection")
+        let thread = PostgresConnectionThread()
         do {
             return try await withCheckedThrowingContinuation { continuation in
                 thread.run {

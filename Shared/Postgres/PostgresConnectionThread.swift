@@ -19,13 +19,14 @@ final class PostgresConnectionThread: TaskExecutor, @unchecked Sendable {
     private var pending: [Work] = []
     /// Set by `stop()`; guarded by `condition`.
     private var stopping = false
+    /// Set when the loop has ended; guarded by `condition`.
+    private var exited = false
     /// The pthread running the loop, so code can tell whether it already runs there.
     private let owner = Atomic<UInt>(0)
 
-    init(name: String) {
-        let thread = Thread { [self] in loop() }
-        thread.name = name
-        thread.start()
+    /// Starts the thread.
+    init() {
+        Thread { [self] in loop() }.start()
     }
 
     /// Whether the caller runs on this thread (and may call libpq directly).
@@ -53,9 +54,26 @@ final class PostgresConnectionThread: TaskExecutor, @unchecked Sendable {
 
     private func push(_ work: Work) {
         condition.lock()
+        guard !exited else {
+            condition.unlock()
+            runElsewhere(work)
+            return
+        }
         pending.append(work)
         condition.signal()
         condition.unlock()
+    }
+
+    /// Work that arrives after the thread ended still runs. A task spawned inside a
+    /// `withConnection` body inherits this executor as its preference and may outlive the
+    /// connection; its jobs go to the global executor instead of waiting forever.
+    private func runElsewhere(_ work: Work) {
+        switch work {
+        case .job(let job):
+            globalConcurrentExecutor.enqueue(job)
+        case .block(let block):
+            Thread { block() }.start()
+        }
     }
 
     private func loop() {
@@ -65,6 +83,7 @@ final class PostgresConnectionThread: TaskExecutor, @unchecked Sendable {
             condition.lock()
             while pending.isEmpty && !stopping { condition.wait() }
             if pending.isEmpty {
+                exited = true
                 condition.unlock()
                 return
             }

@@ -78,7 +78,6 @@ public final class PostgresListener: Sendable {
                     listenLoop()
                     done.resume()
                 }
-                thread.name = "accord.postgres.listener"
                 thread.start()
             }
         } onCancel: {

@@ -68,6 +68,13 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(binds.count)"
         }
 
+        /// Appends an optional value as the next bound parameter (NULL when `nil`), typed by its
+        /// wrapped type; a separate overload so optionals need no cast at the call site.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value)
+            sql += "$\(binds.count)"
+        }
+
         /// Appends an identifier (schema, table, channel), double-quoted so it stays one name.
         public mutating func appendInterpolation(identifier: String) {
             sql += PostgresQuery.quoteIdentifier(identifier)

@@ -149,8 +149,16 @@ extension Int64 {
 extension Date: PostgresCodable {
     /// `timestamptz`.
     public static var postgresDataType: PostgresDataType { .timestamptz }
-    /// UTC ISO text with microseconds.
-    public func postgresText() -> String? { PostgresTimestamp.format(self) }
+    /// UTC ISO text with microseconds; a date PostgreSQL cannot hold (not finite, or beyond
+    /// year 9999 other than the distant past and future) is an encoding error, not a crash.
+    public func postgresText() throws -> String? {
+        guard self == .distantPast || self == .distantFuture
+            || (timeIntervalSince1970.isFinite && abs(timeIntervalSince1970) < 253_402_300_800)
+        else {
+            throw PostgresError(.encodingFailure, reason: "date is outside the range PostgreSQL stores")
+        }
+        return PostgresTimestamp.format(self)
+    }
     /// Decodes the server's ISO output.
     public init(postgresText bytes: UnsafeRawBufferPointer) throws {
         guard let date = PostgresTimestamp.parse(bytes) else { throw PostgresError.cannotDecode(Date.self) }

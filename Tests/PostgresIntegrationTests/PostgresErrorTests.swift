@@ -62,13 +62,16 @@ struct PostgresErrorTests {
         defer { Task { await pool.close() } }
         try await pool.query("CREATE TABLE locks (id int PRIMARY KEY)")
         try await pool.query("INSERT INTO locks VALUES (1), (2)")
+        // Each transaction takes its first lock, waits until the other has taken its own, then
+        // asks for the other's: a deadlock whatever the timing.
+        let bothLocked = Barrier(parties: 2)
         let results = await withTaskGroup(of: PostgresError?.self) { group in
             for (first, second) in [(1, 2), (2, 1)] {
                 group.addTask {
                     do {
                         try await pool.withTransaction { connection in
                             try await connection.query("SELECT * FROM locks WHERE id = \(first) FOR UPDATE")
-                            try await Task.sleep(for: .milliseconds(300))
+                            await bothLocked.arrive()
                             try await connection.query("SELECT * FROM locks WHERE id = \(second) FOR UPDATE")
                         }
                         return nil
@@ -95,5 +98,27 @@ struct PostgresErrorTests {
         #expect(ContinuousClock.now - started < .seconds(10))
         // The connection is still good afterwards.
         #expect(try await pool.query("SELECT 1").single?.decode(Int32.self, at: 0) == 1)
+    }
+}
+
+/// Lets tasks wait until a given number of them have arrived.
+actor Barrier {
+    private let parties: Int
+    private var arrived = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(parties: Int) {
+        self.parties = parties
+    }
+
+    /// Waits until `parties` tasks have called this.
+    func arrive() async {
+        arrived += 1
+        if arrived >= parties {
+            waiting.forEach { $0.resume() }
+            waiting = []
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
     }
 }

@@ -1,4 +1,5 @@
-import Postgres
+import Foundation
+@testable import Postgres
 import Testing
 import TestSupport
 
@@ -75,3 +76,35 @@ struct PostgresPoolTests {
         await connection.close()
     }
 }
+
+@Suite("Connection threads", .freshDatabase)
+struct PostgresConnectionThreadTests {
+    @Test("a task spawned inside withConnection still runs after the connection is closed")
+    func spawnedTaskOutlivesConnection() async throws {
+        let pool = try TestDatabase.required().makePool(maxConnections: 1)
+        let (started, release) = AsyncStream.makeStream(of: Void.self)
+        // The child inherits the connection's thread as its preferred executor.
+        let child = try await pool.withConnection { _ in
+            Task {
+                for await _ in started { break }
+                return "finished"
+            }
+        }
+        await pool.close()
+        release.yield()
+        #expect(await child.value == "finished")
+    }
+
+    @Test("statements inside withConnection run on the connection's own thread, not the cooperative pool")
+    func inlineOnConnectionThread() async throws {
+        let pool = try TestDatabase.required().makePool(maxConnections: 1)
+        defer { Task { await pool.close() } }
+        let (before, after) = try await pool.withConnection { connection in
+            let before = connection.thread.isCurrent
+            try await connection.query("SELECT 1")
+            return (before, connection.thread.isCurrent)
+        }
+        #expect(before && after)
+    }
+}
+

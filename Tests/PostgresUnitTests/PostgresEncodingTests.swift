@@ -107,3 +107,12 @@ struct PostgresEncodingTests {
         #expect(error?.kind == .decodingFailure)
     }
 }
+
+@Suite("Dates PostgreSQL cannot store")
+struct UnstorableDateTests {
+    // Seconds since 1970, not dates: Foundation cannot even describe a NaN date.
+    @Test("non-finite and out-of-range dates are encoding errors, not crashes", arguments: [Double.nan, .infinity, -1e15, 1e15])
+    func rejected(_ secondsSince1970: Double) {
+        #expect(throws: PostgresError.self) { try Date(timeIntervalSince1970: secondsSince1970).postgresText() }
+    }
+}

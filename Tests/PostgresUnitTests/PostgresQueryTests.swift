@@ -19,7 +19,7 @@ struct PostgresQueryTests {
         let id = UUID(uuidString: "0193A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B")!
         let note: String? = nil
         // `as String?` states that NULL is meant, which silences the optional-interpolation warning.
-        let query: PostgresQuery = "UPDATE t SET a = \(42), b = \("x'); DROP TABLE t; --"), c = \(note as String?) WHERE id = \(id) AND ok = \(true)"
+        let query: PostgresQuery = "UPDATE t SET a = \(42), b = \("x'); DROP TABLE t; --"), c = \(note) WHERE id = \(id) AND ok = \(true)"
         #expect(query.sql == "UPDATE t SET a = $1, b = $2, c = $3 WHERE id = $4 AND ok = $5")
         #expect(try Self.texts(query) == ["42", "x'); DROP TABLE t; --", nil, "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "t"])
         #expect(Self.oids(query) == [20, 0, 0, 2950, 16])

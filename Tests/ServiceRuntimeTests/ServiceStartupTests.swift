@@ -65,8 +65,25 @@ struct ServiceStartupTests {
         try await MigrationRunner(pool: pool).migrate(try BusSchema.migrations())
         try await pool.query("UPDATE bus.schema_migrations SET checksum = 'edited' WHERE version = 1")
         let app = try await AccordServiceUnderTest.intake.build(try reader())
-        await #expect(throws: MigrationError.self) {
-            try await app.test(.live) { _ in }
+        // Run the application as `runService` does; it must stop with the error, not serve.
+        // (HummingbirdTesting's live mode waits for a server that never starts, so it is not used.)
+        let refused = try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    try await app.run()
+                    return false
+                } catch is MigrationError {
+                    return true
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(20))
+                return false
+            }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
         }
+        #expect(refused)
     }
 }
