@@ -52,40 +52,35 @@ extension FixedWidthInteger where Self: SignedInteger {
     }
 }
 
+/// The signed integers share their text form; each conformance only names its column type.
+extension PostgresEncodable where Self: FixedWidthInteger & SignedInteger {
+    /// Decimal digits.
+    public func postgresText() -> String? { String(self) }
+}
+
+extension PostgresDecodable where Self: FixedWidthInteger & SignedInteger {
+    /// Decodes decimal digits, refusing values that do not fit.
+    public init(postgresText bytes: UnsafeRawBufferPointer) throws { try self.init(postgresDigits: bytes) }
+}
+
 extension Int: PostgresCodable {
     /// `int8` (Swift's `Int` is 64-bit on every platform Accord runs on).
     public static var postgresDataType: PostgresDataType { .int8 }
-    /// Decimal digits.
-    public func postgresText() -> String? { String(self) }
-    /// Decodes decimal digits.
-    public init(postgresText bytes: UnsafeRawBufferPointer) throws { try self.init(postgresDigits: bytes) }
 }
 
 extension Int64: PostgresCodable {
     /// `int8`.
     public static var postgresDataType: PostgresDataType { .int8 }
-    /// Decimal digits.
-    public func postgresText() -> String? { String(self) }
-    /// Decodes decimal digits.
-    public init(postgresText bytes: UnsafeRawBufferPointer) throws { try self.init(postgresDigits: bytes) }
 }
 
 extension Int32: PostgresCodable {
     /// `int4`.
     public static var postgresDataType: PostgresDataType { .int4 }
-    /// Decimal digits.
-    public func postgresText() -> String? { String(self) }
-    /// Decodes decimal digits.
-    public init(postgresText bytes: UnsafeRawBufferPointer) throws { try self.init(postgresDigits: bytes) }
 }
 
 extension Int16: PostgresCodable {
     /// `int2`.
     public static var postgresDataType: PostgresDataType { .int2 }
-    /// Decimal digits.
-    public func postgresText() -> String? { String(self) }
-    /// Decodes decimal digits.
-    public init(postgresText bytes: UnsafeRawBufferPointer) throws { try self.init(postgresDigits: bytes) }
 }
 
 extension Double: PostgresCodable {
