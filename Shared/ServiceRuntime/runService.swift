@@ -31,4 +31,6 @@ public func runService<App: ApplicationProtocol>(
         metadata: ["http.host": "\(settings.httpHost)", "http.port": "\(settings.httpPort)"]
     )
     try await makeServiceGroup(running: application, settings: settings).run()
+    // Reached only after a graceful shutdown: operators see that nothing was cut short.
+    settings.makeLogger().info("stopped")
 }
