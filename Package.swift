@@ -88,7 +88,11 @@ let package = Package(
         ),
         .target(
             name: "Bus",
-            dependencies: ["Postgres", "PostgresMigrations", "Models"],
+            dependencies: [
+                "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Shared/Bus",
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings
@@ -136,6 +140,12 @@ let package = Package(
             name: "PostgresIntegrationTests",
             dependencies: ["Postgres", "PostgresMigrations", "TestSupport"],
             path: "Tests/PostgresIntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BusIntegrationTests",
+            dependencies: ["Bus", "Postgres", "PostgresMigrations", "TestSupport"],
+            path: "Tests/BusIntegrationTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

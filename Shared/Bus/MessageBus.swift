@@ -1,0 +1,68 @@
+import Postgres
+
+/// Puts messages on the bus inside the caller's open transaction, so a service's rows and the
+/// messages they cause commit together or not at all.
+///
+/// Every statement sends at most one `NOTIFY` on ``wakeChannel`` naming the queues that got a
+/// message due now; it is delivered only if the transaction commits, and only as a hint:
+/// workers also poll.
+public enum MessageBus {
+    /// The channel that carries wake-up hints; the payload is a comma-separated list of queues.
+    public static let wakeChannel = "accord_bus"
+
+    /// Enqueues `messages` on `queue`, in one statement however many there are.
+    ///
+    /// - Returns: how many were enqueued; a message whose dedupe key is already pending on the
+    ///   queue is dropped and not counted.
+    @discardableResult
+    public static func enqueue(_ messages: [OutgoingMessage], on queue: String, in transaction: PostgresConnection) async throws -> Int {
+        try await insert(messages, target: "CROSS JOIN (SELECT $10::text AS queue) AS target", argument: queue, in: transaction)
+    }
+
+    /// Publishes `messages` on `topic`: every queue subscribed to the topic gets its own copy,
+    /// with its own attempts and retries.
+    ///
+    /// - Returns: how many copies were enqueued in all.
+    @discardableResult
+    public static func publish(_ messages: [OutgoingMessage], topic: String, in transaction: PostgresConnection) async throws -> Int {
+        try await insert(messages, target: "JOIN bus.subscriptions AS target ON target.topic = $10", argument: topic, in: transaction)
+    }
+
+    /// Subscribes `queue` to `topics`; consuming services call it at start-up. Idempotent.
+    public static func subscribe(_ queue: String, to topics: [String], in connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO bus.subscriptions (topic, queue) SELECT unnest(\(topics)::text[]), \(queue)
+            ON CONFLICT DO NOTHING
+            """)
+    }
+
+    private static func insert(
+        _ messages: [OutgoingMessage], target: String, argument: String, in transaction: PostgresConnection
+    ) async throws -> Int {
+        guard !messages.isEmpty else { return 0 }
+        let binds: [any PostgresEncodable] = [
+            messages.map(\.type), messages.map(\.payload), messages.map(\.priority), messages.map(\.runAt),
+            messages.map(\.maxAttempts), messages.map(\.dedupeKey), messages.map(\.correlationID),
+            messages.map(\.causationID), messages.map(\.traceContext), argument,
+        ]
+        let row = try await transaction.query(PostgresQuery(sql: """
+            WITH inserted AS (
+                INSERT INTO bus.messages (queue, type, payload, priority, run_at, max_attempts, dedupe_key,
+                                          correlation_id, causation_id, trace_context)
+                SELECT target.queue, m.type, m.payload, m.priority, coalesce(m.run_at, now()), m.max_attempts,
+                       m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context
+                FROM unnest($1::text[], $2::jsonb[], $3::int2[], $4::timestamptz[], $5::int4[], $6::text[],
+                            $7::uuid[], $8::uuid[], $9::text[])
+                     AS m(type, payload, priority, run_at, max_attempts, dedupe_key, correlation_id, causation_id, trace_context)
+                \(target)
+                ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING
+                RETURNING queue, run_at
+            ), woken AS (
+                SELECT pg_notify('\(wakeChannel)', string_agg(DISTINCT queue, ','))
+                FROM inserted WHERE run_at <= now() HAVING count(*) > 0
+            )
+            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM woken)
+            """, binds: binds, prepared: true)).single
+        return try row?.decode(Int.self, at: 0) ?? 0
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import Postgres
+import ServiceLifecycle
+
+/// Consumes one queue: claims batches with `FOR UPDATE SKIP LOCKED`, runs the handler on each
+/// message inside one transaction per batch, and acknowledges the batch in the same transaction.
+///
+/// - Exactly-once effects inside the database: a handler's writes and its message's
+///   acknowledgement commit together; a crash before the commit leaves neither.
+/// - A thrown error retries the message later with exponential backoff and jitter; after its
+///   last attempt it is dead-lettered (kept in `bus.messages` with state `dead`).
+/// - Claimed messages carry a lease. While a batch runs, its rows are locked, so nobody else can
+///   take them; if the worker dies, the locks go with its connection and the reaper returns the
+///   messages once their lease has expired.
+/// - Wake-ups: `NOTIFY` hints ring one idle loop; every loop also polls at `pollInterval`, and
+///   all of them look for work after the listener reconnects.
+public struct QueueWorker: Service {
+    /// How a worker claims and retries.
+    public struct Options: Sendable {
+        /// Messages claimed at once.
+        public var batchSize = 200
+        /// Batches processed at once by this process (each on its own connection).
+        public var concurrency = 2
+        /// How long a claimed message stays reserved for this worker.
+        public var lease: Duration = .seconds(30)
+        /// The longest a loop sleeps without a wake-up before looking for work.
+        public var pollInterval: Duration = .seconds(1)
+        /// The first retry's delay; each further attempt doubles it (up to an hour), ±25 %.
+        public var retryBase: Duration = .seconds(1)
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// What a handler does with a message: write in the transaction, then return an outcome
+    /// or throw to retry.
+    public typealias Handler = @Sendable (ClaimedMessage, HandlerTransaction) async throws -> HandlerOutcome
+
+    let pool: PostgresPool
+    let queue: String
+    let handler: Handler
+    let options: Options
+    let workerID: String
+    let logger: Logger
+
+    /// Creates a worker for `queue`; it runs as a lifecycle service.
+    public init(pool: PostgresPool, queue: String, options: Options = Options(), logger: Logger = Logger(label: "accord.bus"), handler: @escaping Handler) {
+        self.pool = pool
+        self.queue = queue
+        self.options = options
+        self.handler = handler
+        self.logger = logger
+        workerID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Runs the loops, the listener and the reaper until shutdown; a batch in progress finishes.
+    public func run() async throws {
+        let doorbell = Doorbell()
+        let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel], logger: logger)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await listener.run() }
+            group.addTask { await relayWakeUps(from: listener, to: doorbell) }
+            group.addTask { await reapExpiredLeases() }
+            for _ in 0..<options.concurrency {
+                group.addTask { await consume(doorbell: doorbell) }
+            }
+            // The loops end on graceful shutdown; then stop the listener and the reaper.
+            await withGracefulShutdownHandler {
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            } onGracefulShutdown: {}
+            group.cancelAll()
+        }
+    }
+
+    private var isStopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
+
+    private func consume(doorbell: Doorbell) async {
+        var failures = 0
+        while !isStopping {
+            do {
+                let batch = try await claim()
+                failures = 0
+                if batch.isEmpty {
+                    await doorbell.wait(upTo: options.pollInterval)
+                    continue
+                }
+                // A full batch suggests more work: let another loop help.
+                if batch.count == options.batchSize { doorbell.ring() }
+                try await process(batch)
+            } catch {
+                failures += 1
+                logger.warning("bus worker failed; retrying", metadata: ["queue": "\(queue)", "error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(min(5_000, 100 << min(failures, 6))))
+            }
+        }
+    }
+
+    private func relayWakeUps(from listener: PostgresListener, to doorbell: Doorbell) async {
+        for await event in listener.events {
+            switch event {
+            case .notification(let notification):
+                if notification.payload.split(separator: ",").contains(Substring(queue)) { doorbell.ring() }
+            case .connected, .reconnected:
+                doorbell.ring()
+            }
+        }
+    }
+}

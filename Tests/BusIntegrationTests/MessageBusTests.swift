@@ -1,0 +1,75 @@
+import Bus
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Enqueue and publish inside the caller's transaction", .freshDatabase)
+struct MessageBusTests {
+    @Test("messages commit with the caller's transaction and vanish with its rollback")
+    func transactional() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        struct Abort: Error {}
+        await #expect(throws: Abort.self) {
+            try await pool.withTransaction { connection in
+                try await MessageBus.enqueue(messages(3), on: "scheduling", in: connection)
+                throw Abort()
+            }
+        }
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 0)
+        let enqueued = try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "scheduling", in: $0) }
+        #expect(enqueued == 3)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'scheduling' AND state = 'ready'") == 3)
+    }
+
+    @Test("bulk enqueue of thousands is one statement and one wake-up naming the queue")
+    func bulkAndNotify() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: [MessageBus.wakeChannel])
+        let running = Task { await listener.run() }
+        defer { running.cancel() }
+        var events = listener.events.makeAsyncIterator()
+        #expect(await events.next() == .connected)
+        let enqueued = try await pool.withTransaction { try await MessageBus.enqueue(messages(5_000), on: "monitoring", in: $0) }
+        #expect(enqueued == 5_000)
+        guard case .notification(let wake) = await events.next() else {
+            Issue.record("no wake-up")
+            return
+        }
+        #expect(wake.payload == "monitoring")
+        // Future-dated messages wake nobody.
+        let later = OutgoingMessage(type: "test.reminder.v1", payload: "{}", runAt: .now.addingTimeInterval(3600))
+        try await pool.withTransaction { try await MessageBus.enqueue([later], on: "notifications", in: $0) }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "intake", in: $0) }
+        guard case .notification(let next) = await events.next() else { return }
+        #expect(next.payload == "intake")
+    }
+
+    @Test("a topic fans out to every subscribed queue")
+    func publish() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withConnection { connection in
+            try await MessageBus.subscribe("scheduling", to: ["referral.received.v1"], in: connection)
+            try await MessageBus.subscribe("monitoring", to: ["referral.received.v1", "case.opened.v1"], in: connection)
+            try await MessageBus.subscribe("monitoring", to: ["referral.received.v1"], in: connection)
+        }
+        let copies = try await pool.withTransaction {
+            try await MessageBus.publish(messages(2, type: "referral.received.v1"), topic: "referral.received.v1", in: $0)
+        }
+        #expect(copies == 4)
+        #expect(try await pool.count("SELECT count(DISTINCT queue) FROM bus.messages") == 2)
+    }
+
+    @Test("one pending message per dedupe key and queue")
+    func dedupe() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        let reminder = OutgoingMessage(type: "test.reminder.v1", payload: "{}", dedupeKey: "meeting-42-24h")
+        let first = try await pool.withTransaction { try await MessageBus.enqueue([reminder], on: "notifications", in: $0) }
+        let second = try await pool.withTransaction { try await MessageBus.enqueue([reminder, reminder], on: "notifications", in: $0) }
+        let elsewhere = try await pool.withTransaction { try await MessageBus.enqueue([reminder], on: "monitoring", in: $0) }
+        #expect([first, second, elsewhere] == [1, 0, 1])
+    }
+}

@@ -1,0 +1,114 @@
+import Bus
+import Postgres
+import Testing
+import TestSupport
+
+/// Runs workers until `body` returns, then cancels them.
+func withWorkers<T>(_ workers: [QueueWorker], _ body: () async throws -> T) async throws -> T {
+    let tasks = workers.map { worker in Task { try await worker.run() } }
+    defer { tasks.forEach { $0.cancel() } }
+    return try await body()
+}
+
+/// Records a message's effect in `effects`, in the handler's transaction.
+func recordEffect(worker: Int) -> QueueWorker.Handler {
+    { message, transaction in
+        try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), \(worker))")
+        return .done
+    }
+}
+
+@Suite("Queue workers", .freshDatabase)
+struct QueueWorkerTests {
+    @Test("4 concurrent workers over 10,000 messages: each processed exactly once, none lost")
+    func noLossNoDuplicates() async throws {
+        let pool = try await makeBusPool(maxConnections: 12)
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(10_000), on: "scheduling", in: $0) }
+        let workers = (1...4).map { QueueWorker(pool: pool, queue: "scheduling", options: testOptions(), handler: recordEffect(worker: $0)) }
+        let drained = try await withWorkers(workers) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.history") == 10_000 }
+        }
+        #expect(drained)
+        #expect(try await pool.count("SELECT count(*) FROM effects") == 10_000)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 0)
+        #expect(try await pool.count("SELECT count(DISTINCT worker) FROM effects") > 1, "work must actually be shared")
+    }
+
+    @Test("a failing handler's writes roll back with it; the retry's writes commit with the ack")
+    func atomicEffects() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "scheduling", in: $0) }
+        struct Flaky: Error {}
+        let worker = QueueWorker(pool: pool, queue: "scheduling", options: testOptions()) { message, transaction in
+            try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), \(message.attempt))")
+            if message.attempt == 1 { throw Flaky() }
+            return .done
+        }
+        let done = try await withWorkers([worker]) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.history") == 1 }
+        }
+        #expect(done)
+        // Only the second attempt's write survived.
+        #expect(try await pool.query("SELECT worker FROM effects").map { try $0.decode(Int.self, at: 0) } == [2])
+    }
+
+    @Test("a poison message is dead-lettered after its attempts while the rest flows")
+    func poison() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        var batch = messages(50)
+        batch.append(OutgoingMessage(type: "test.poison.v1", payload: "{}", maxAttempts: 3))
+        try await pool.withTransaction { try await MessageBus.enqueue(batch, on: "scheduling", in: $0) }
+        struct Poison: Error {}
+        let worker = QueueWorker(pool: pool, queue: "scheduling", options: testOptions()) { message, transaction in
+            if message.type == "test.poison.v1" { throw Poison() }
+            try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), 1)")
+            return .done
+        }
+        let settled = try await withWorkers([worker]) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.messages WHERE state = 'dead'") == 1 }
+        }
+        #expect(settled)
+        #expect(try await pool.count("SELECT count(*) FROM effects") == 50)
+        let dead = try #require(try await pool.query("SELECT attempts, last_error FROM bus.messages WHERE state = 'dead'").single)
+        #expect(try dead.decode(Int.self, at: 0) == 3)
+        #expect(try dead.decode(String.self, at: 1) == "Poison")
+    }
+
+    @Test("a snoozed message runs again later without counting a failed attempt")
+    func snooze() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "notifications", in: $0) }
+        let worker = QueueWorker(pool: pool, queue: "notifications", options: testOptions()) { message, transaction in
+            try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), \(message.attempt)) ON CONFLICT (message_id) DO UPDATE SET worker = effects.worker + 10")
+            let seen = try await transaction.query("SELECT worker FROM effects WHERE message_id = \(message.id)").single!.decode(Int.self, at: 0)
+            return seen < 10 ? .snooze(.milliseconds(300)) : .done
+        }
+        let done = try await withWorkers([worker]) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.history") == 1 }
+        }
+        #expect(done)
+        // Both runs were attempt 1: the snooze gave its attempt back.
+        #expect(try await pool.query("SELECT attempts FROM bus.history").single?.decode(Int.self, at: 0) == 1)
+    }
+
+    @Test("a claimed message whose worker vanished runs again once its lease expires")
+    func expiredLease() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "scheduling", in: $0) }
+        // A worker that claimed and then died: rows running, lease already over, no locks held.
+        try await pool.query("UPDATE bus.messages SET state = 'running', attempts = 1, worker = 'dead-worker', lease_until = now() - interval '1 second'")
+        var options = testOptions()
+        options.lease = .seconds(1)
+        let worker = QueueWorker(pool: pool, queue: "scheduling", options: options, handler: recordEffect(worker: 1))
+        let done = try await withWorkers([worker]) {
+            try await eventually(within: .seconds(10)) { try await pool.count("SELECT count(*) FROM bus.history") == 3 }
+        }
+        #expect(done)
+        #expect(try await pool.count("SELECT count(*) FROM effects") == 3)
+    }
+}
