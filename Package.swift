@@ -124,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres",
+                "Postgres", "PostgresMigrations", "Bus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench",

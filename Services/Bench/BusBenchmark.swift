@@ -1,0 +1,95 @@
+import ArgumentParser
+import Bus
+import Foundation
+import Postgres
+import PostgresMigrations
+
+/// `accord-bench bus`: bulk enqueue and drain rates of the bus, in a database of its own
+/// (created and dropped by the benchmark, so it never touches real data).
+struct BusBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bus",
+        abstract: "Measure the bus: bulk enqueue rate and how fast one worker process drains a backlog."
+    )
+
+    @Option(help: "Messages in the backlog.")
+    var messages = 100_000
+
+    @Option(help: "Messages per bulk-enqueue statement.")
+    var bulkSize = 5_000
+
+    @Option(help: "Messages a worker claims at once.")
+    var batchSize = 500
+
+    @Option(help: "Batches one process works on at once.")
+    var concurrency = 2
+
+    @Flag(help: "Print one JSON object instead of lines.")
+    var json = false
+
+    func run() async throws {
+        let server = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-bench")
+        let database = "accord_bench_\(ProcessInfo.processInfo.processIdentifier)"
+        let admin = try await PostgresConnection.connect(configuration: server)
+        try await admin.query("CREATE DATABASE \(identifier: database)")
+        let pool = PostgresPool(configuration: server.database(database), maxConnections: concurrency + 4)
+        do {
+            try await MigrationRunner(pool: pool).migrate(try BusSchema.migrations())
+            let enqueueRate = try await measureBulkEnqueue(pool)
+            let drainRate = try await measureDrain(pool)
+            report(["bulk_enqueue_per_s": enqueueRate, "drain_per_s": drainRate])
+        } catch {
+            await pool.close()
+            try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
+            throw error
+        }
+        await pool.close()
+        try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
+        await admin.close()
+    }
+
+    /// Enqueues the backlog in `bulkSize` statements, one transaction each.
+    private func measureBulkEnqueue(_ pool: PostgresPool) async throws -> Double {
+        let chunk = (0..<bulkSize).map { OutgoingMessage(type: "bench.noop.v1", payload: #"{"n":\#($0)}"#) }
+        let started = ContinuousClock.now
+        var enqueued = 0
+        while enqueued < messages {
+            let size = min(bulkSize, messages - enqueued)
+            enqueued += try await pool.withTransaction {
+                try await MessageBus.enqueue(Array(chunk.prefix(size)), on: "bench", in: $0)
+            }
+        }
+        return Double(enqueued) / seconds(since: started)
+    }
+
+    /// Drains the backlog with one worker (no-op handler) and times it to the last commit.
+    private func measureDrain(_ pool: PostgresPool) async throws -> Double {
+        var options = QueueWorker.Options()
+        options.batchSize = batchSize
+        options.concurrency = concurrency
+        let worker = QueueWorker(pool: pool, queue: "bench", options: options) { _, _ in .done }
+        let started = ContinuousClock.now
+        let running = Task { try await worker.run() }
+        while try await pool.query("SELECT EXISTS (SELECT 1 FROM bus.messages)").single?.decode(Bool.self, at: 0) == true {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let elapsed = seconds(since: started)
+        running.cancel()
+        _ = await running.result
+        return Double(messages) / elapsed
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    private func report(_ figures: [String: Double]) {
+        if json {
+            let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for (name, value) in figures.sorted(by: { $0.key < $1.key }) { print("\(name): \(Int(value))") }
+        }
+    }
+}
