@@ -36,21 +36,21 @@ public enum MessageBus {
             """)
     }
 
-    private static func insert(
-        _ messages: [OutgoingMessage], target: String, argument: String, in transaction: PostgresConnection
+    static func insert(
+        _ messages: [OutgoingMessage], target: String, argument: String, batch: Int64? = nil, in transaction: PostgresConnection
     ) async throws -> Int {
         guard !messages.isEmpty else { return 0 }
         let binds: [any PostgresEncodable] = [
             messages.map(\.type), messages.map(\.payload), messages.map(\.priority), messages.map(\.runAt),
             messages.map(\.maxAttempts), messages.map(\.dedupeKey), messages.map(\.correlationID),
-            messages.map(\.causationID), messages.map(\.traceContext), argument,
+            messages.map(\.causationID), messages.map(\.traceContext), argument, batch,
         ]
         let row = try await transaction.query(PostgresQuery(sql: """
             WITH inserted AS (
                 INSERT INTO bus.messages (queue, type, payload, priority, run_at, max_attempts, dedupe_key,
-                                          correlation_id, causation_id, trace_context)
+                                          correlation_id, causation_id, trace_context, batch_id)
                 SELECT target.queue, m.type, m.payload, m.priority, coalesce(m.run_at, now()), m.max_attempts,
-                       m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context
+                       m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, $11::int8
                 FROM unnest($1::text[], $2::jsonb[], $3::int2[], $4::timestamptz[], $5::int4[], $6::text[],
                             $7::uuid[], $8::uuid[], $9::text[])
                      AS m(type, payload, priority, run_at, max_attempts, dedupe_key, correlation_id, causation_id, trace_context)

@@ -54,10 +54,13 @@ extension QueueWorker {
             try await connection.query(PostgresQuery(sql: """
                 WITH finished AS (
                     DELETE FROM bus.messages WHERE id = ANY($1)
-                    RETURNING id, queue, type, payload, attempts, correlation_id, causation_id, created_at
+                    RETURNING id, queue, type, payload, attempts, correlation_id, causation_id, created_at, batch_id
+                ), archived AS (
+                    INSERT INTO bus.history (id, queue, type, payload, attempts, correlation_id, causation_id, created_at, batch_id)
+                    SELECT * FROM finished
                 )
-                INSERT INTO bus.history (id, queue, type, payload, attempts, correlation_id, causation_id, created_at)
-                SELECT * FROM finished
+                \(BatchCompletion.sql(finished: "SELECT batch_id, 0 AS died FROM finished"))
+                SELECT \(BatchCompletion.wakeUps)
                 """, binds: [settlement.done], prepared: true))
         }
         if !settlement.snoozed.isEmpty {
@@ -72,11 +75,16 @@ extension QueueWorker {
         if !settlement.failed.isEmpty {
             let base = Double(options.retryBase.components.seconds) + Double(options.retryBase.components.attoseconds) / 1e18
             try await connection.query(PostgresQuery(sql: """
-                UPDATE bus.messages AS m
-                SET worker = NULL, lease_until = NULL, last_error = f.error,
-                    state = CASE WHEN m.attempts >= m.max_attempts THEN 'dead' ELSE 'ready' END,
-                    run_at = now() + least(3600, $3 * power(2, m.attempts - 1)) * (0.75 + random() * 0.5) * interval '1 second'
-                FROM unnest($1::int8[], $2::text[]) AS f(id, error) WHERE m.id = f.id
+                WITH settled AS (
+                    UPDATE bus.messages AS m
+                    SET worker = NULL, lease_until = NULL, last_error = f.error,
+                        state = CASE WHEN m.attempts >= m.max_attempts THEN 'dead' ELSE 'ready' END,
+                        run_at = now() + least(3600, $3 * power(2, m.attempts - 1)) * (0.75 + random() * 0.5) * interval '1 second'
+                    FROM unnest($1::int8[], $2::text[]) AS f(id, error) WHERE m.id = f.id
+                    RETURNING m.batch_id, m.state
+                )
+                \(BatchCompletion.sql(finished: "SELECT batch_id, 1 AS died FROM settled WHERE state = 'dead'"))
+                SELECT \(BatchCompletion.wakeUps)
                 """, binds: [settlement.failed, settlement.errors, base], prepared: true))
         }
     }
@@ -87,15 +95,20 @@ extension QueueWorker {
     func reapExpiredLeases() async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let reaped = try await pool.query("""
-                    UPDATE bus.messages AS m
-                    SET state = CASE WHEN m.attempts >= m.max_attempts THEN 'dead' ELSE 'ready' END,
-                        worker = NULL, lease_until = NULL, last_error = 'lease expired'
-                    FROM (SELECT id FROM bus.messages
-                          WHERE state = 'running' AND lease_until < now() AND queue = \(queue)
-                          FOR UPDATE SKIP LOCKED) AS expired
-                    WHERE m.id = expired.id AND m.state = 'running'
-                    """).affectedRows
+                let reaped = try await pool.query(PostgresQuery(sql: """
+                    WITH reaped AS (
+                        UPDATE bus.messages AS m
+                        SET state = CASE WHEN m.attempts >= m.max_attempts THEN 'dead' ELSE 'ready' END,
+                            worker = NULL, lease_until = NULL, last_error = 'lease expired'
+                        FROM (SELECT id FROM bus.messages
+                              WHERE state = 'running' AND lease_until < now() AND queue = $1
+                              FOR UPDATE SKIP LOCKED) AS expired
+                        WHERE m.id = expired.id AND m.state = 'running'
+                        RETURNING m.batch_id, m.state
+                    )
+                    \(BatchCompletion.sql(finished: "SELECT batch_id, 1 AS died FROM reaped WHERE state = 'dead'"))
+                    SELECT (SELECT count(*) FROM reaped), \(BatchCompletion.wakeUps)
+                    """, binds: [queue])).single?.decode(Int.self, at: 0) ?? 0
                 if reaped > 0 { logger.info("returned messages with expired leases", metadata: ["queue": "\(queue)", "count": "\(reaped)"]) }
             } catch {
                 logger.warning("lease reaper failed", metadata: ["queue": "\(queue)", "error": "\(error)"])

@@ -112,3 +112,38 @@ struct QueueWorkerTests {
         #expect(try await pool.count("SELECT count(*) FROM effects") == 3)
     }
 }
+
+@Suite("Fan-out and fan-in", .freshDatabase)
+struct BatchTests {
+    @Test("the completion message is enqueued exactly once, after the last member, with 4 workers racing")
+    func completionOnce() async throws {
+        let pool = try await makeBusPool(maxConnections: 12)
+        defer { Task { await pool.close() } }
+        var members = messages(1_000)
+        members.append(OutgoingMessage(type: "test.poison.v1", payload: "{}", maxAttempts: 2))
+        let completion = OutgoingMessage(type: "report.region.aggregate.v1", payload: #"{"quarter":"2026-Q4"}"#)
+        let batch = try await pool.withTransaction {
+            try await MessageBus.enqueueBatch(members, on: "monitoring", completion: completion, completionQueue: "monitoring.fan_in", in: $0)
+        }
+        struct Poison: Error {}
+        let workers = (1...4).map { id in
+            QueueWorker(pool: pool, queue: "monitoring", options: testOptions(batchSize: 7)) { message, transaction in
+                if message.type == "test.poison.v1" { throw Poison() }
+                try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), \(id))")
+                return .done
+            }
+        }
+        let completed = try await withWorkers(workers) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'monitoring.fan_in'") > 0 }
+        }
+        #expect(completed)
+        // Give any duplicate a chance to appear before counting.
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'monitoring.fan_in'") == 1)
+        #expect(try await pool.count("SELECT count(*) FROM effects") == 1_000)
+        let row = try #require(try await pool.query("SELECT remaining, failed, completed_at IS NOT NULL FROM bus.batches WHERE id = \(batch)").single)
+        #expect(try row.decode(Int.self, at: 0) == 0)
+        #expect(try row.decode(Int.self, at: 1) == 1)
+        #expect(try row.decode(Bool.self, at: 2))
+    }
+}
