@@ -16,7 +16,16 @@ struct BusBenchmark: AsyncParsableCommand {
     var messages = 100_000
 
     @Option(help: "Messages per bulk-enqueue statement.")
-    var bulkSize = 5_000
+    var bulkSize = 2_000
+
+    @Option(help: "Seconds each single-message enqueue measurement runs.")
+    var seconds = 3.0
+
+    @Option(help: "Messages per second for the latency measurement.")
+    var latencyRate = 200
+
+    @Option(help: "Messages sent for the latency measurement.")
+    var latencyMessages = 2_000
 
     @Option(help: "Messages a worker claims at once.")
     var batchSize = 500
@@ -37,7 +46,15 @@ struct BusBenchmark: AsyncParsableCommand {
             try await MigrationRunner(pool: pool).migrate(try BusSchema.migrations())
             let enqueueRate = try await measureBulkEnqueue(pool)
             let drainRate = try await measureDrain(pool)
-            report(["bulk_enqueue_per_s": enqueueRate, "drain_per_s": drainRate])
+            let withNotify = try await measureSingleEnqueue(pool, due: true)
+            let withoutNotify = try await measureSingleEnqueue(pool, due: false)
+            let latency = try await BusLatency(rate: latencyRate, count: latencyMessages).measure(pool)
+            report([
+                "bulk_enqueue_per_s": enqueueRate, "drain_per_s": drainRate,
+                "single_enqueue_notify_per_s": withNotify, "single_enqueue_no_notify_per_s": withoutNotify,
+                "notify_enqueue_ratio": withNotify / withoutNotify,
+                "latency_p50_ms": latency.p50, "latency_p99_ms": latency.p99,
+            ])
         } catch {
             await pool.close()
             try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
@@ -77,6 +94,26 @@ struct BusBenchmark: AsyncParsableCommand {
         running.cancel()
         _ = await running.result
         return Double(messages) / elapsed
+    }
+
+    /// Enqueues one message per transaction for `seconds`. Due messages send a NOTIFY at commit;
+    /// messages due in an hour run the very same statement but send none — the difference
+    /// between the two rates is the cost of the wake-up.
+    private func measureSingleEnqueue(_ pool: PostgresPool, due: Bool) async throws -> Double {
+        let message = OutgoingMessage(type: "bench.noop.v1", payload: "{}", runAt: due ? nil : .now.addingTimeInterval(3600))
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let started = ContinuousClock.now
+        let count = try await pool.withConnection { connection in
+            var count = 0
+            while ContinuousClock.now < deadline {
+                try await connection.withTransaction { try await MessageBus.enqueue([message], on: "bench.single", in: $0) }
+                count += 1
+            }
+            return count
+        }
+        let rate = Double(count) / seconds(since: started)
+        try await pool.query("DELETE FROM bus.messages WHERE queue = 'bench.single'")
+        return rate
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
