@@ -19,9 +19,11 @@ extension QueueWorker {
             RETURNING m.id, m.queue, m.type, m.payload::text, m.attempts, m.max_attempts,
                       m.correlation_id, m.causation_id, m.trace_context, m.priority, m.run_at
             """, binds: [queue, options.batchSize, workerID, leaseSeconds], prepared: true))
-        return try rows.map(ClaimedMessage.init(row:)).sorted { a, b in
+        let batch = try rows.map(ClaimedMessage.init(row:)).sorted { a, b in
             (-a.priority, a.runAt, a.id) < (-b.priority, b.runAt, b.id)
         }
+        metrics.recordClaimed(batch)
+        return batch
     }
 
     /// Runs the handler on each message of a claimed batch in one transaction and settles them
@@ -36,6 +38,8 @@ extension QueueWorker {
             var settlement = Settlement()
             for message in batch where owned.contains(message.id) {
                 let transaction = HandlerTransaction(connection: connection)
+                let started = ContinuousClock.now
+                defer { metrics.handlerDuration.recordNanoseconds((ContinuousClock.now - started).nanoseconds) }
                 do {
                     let outcome = try await handler(message, transaction)
                     try await transaction.keep()
@@ -45,11 +49,15 @@ extension QueueWorker {
                     settlement.fail(message.id, error)
                 }
             }
-            try await settle(settlement, on: connection)
+            let died = try await settle(settlement, on: connection)
+            metrics.processed.increment(by: settlement.done.count)
+            metrics.failed.increment(by: settlement.failed.count)
+            metrics.dead.increment(by: died)
         }
     }
 
-    private func settle(_ settlement: Settlement, on connection: PostgresConnection) async throws {
+    /// Settles the batch; returns how many messages were dead-lettered.
+    private func settle(_ settlement: Settlement, on connection: PostgresConnection) async throws -> Int {
         if !settlement.done.isEmpty {
             try await connection.query(PostgresQuery(sql: """
                 WITH finished AS (
@@ -74,7 +82,7 @@ extension QueueWorker {
         }
         if !settlement.failed.isEmpty {
             let base = Double(options.retryBase.components.seconds) + Double(options.retryBase.components.attoseconds) / 1e18
-            try await connection.query(PostgresQuery(sql: """
+            return try await connection.query(PostgresQuery(sql: """
                 WITH settled AS (
                     UPDATE bus.messages AS m
                     SET worker = NULL, lease_until = NULL, last_error = f.error,
@@ -84,9 +92,10 @@ extension QueueWorker {
                     RETURNING m.batch_id, m.state
                 )
                 \(BatchCompletion.sql(finished: "SELECT batch_id, 1 AS died FROM settled WHERE state = 'dead'"))
-                SELECT \(BatchCompletion.wakeUps)
-                """, binds: [settlement.failed, settlement.errors, base], prepared: true))
+                SELECT (SELECT count(*) FROM members), \(BatchCompletion.wakeUps)
+                """, binds: [settlement.failed, settlement.errors, base], prepared: true)).single?.decode(Int.self, at: 0) ?? 0
         }
+        return 0
     }
 
     /// Returns messages whose lease expired (their worker died) to the queue, or to the dead

@@ -43,6 +43,7 @@ public struct QueueWorker: Service {
     let options: Options
     let workerID: String
     let logger: Logger
+    let metrics: QueueWorkerMetrics
 
     /// Creates a worker for `queue`; it runs as a lifecycle service.
     public init(pool: PostgresPool, queue: String, options: Options = Options(), logger: Logger = Logger(label: "accord.bus"), handler: @escaping Handler) {
@@ -51,6 +52,7 @@ public struct QueueWorker: Service {
         self.options = options
         self.handler = handler
         self.logger = logger
+        metrics = QueueWorkerMetrics(queue: queue)
         workerID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
     }
 

@@ -147,3 +147,35 @@ struct BatchTests {
         #expect(try row.decode(Bool.self, at: 2))
     }
 }
+
+@Suite("Wake-ups", .freshDatabase)
+struct WakeUpTests {
+    @Test("after the worker's listener backend is terminated, wake-ups resume within 2 s")
+    func listenerReconnects() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        var options = testOptions()
+        // Polling so slow that only a wake-up can explain a fast start.
+        options.pollInterval = .seconds(60)
+        let worker = QueueWorker(pool: pool, queue: "scheduling", options: options, handler: recordEffect(worker: 1))
+        try await withWorkers([worker]) {
+            let listening = try await eventually(within: .seconds(10)) {
+                try await pool.count("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()") == 1
+            }
+            #expect(listening)
+            // The loops did their first poll on connecting; wait until they sleep on the long poll.
+            try await Task.sleep(for: .milliseconds(300))
+            try await pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()")
+            let relistening = try await eventually(within: .seconds(10)) {
+                try await pool.count("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()") == 1
+            }
+            #expect(relistening)
+            try await Task.sleep(for: .milliseconds(300))
+            let enqueued = ContinuousClock.now
+            try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "scheduling", in: $0) }
+            let handled = try await eventually(within: .seconds(2)) { try await pool.count("SELECT count(*) FROM effects") == 1 }
+            #expect(handled, "no wake-up within 2 s of the enqueue")
+            #expect(ContinuousClock.now - enqueued < .seconds(2))
+        }
+    }
+}
