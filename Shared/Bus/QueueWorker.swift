@@ -75,6 +75,22 @@ public struct QueueWorker: Service {
             } onGracefulShutdown: {}
             group.cancelAll()
         }
+        // Anything still claimed was cut short by cancellation (the grace period ran out): hand
+        // it back now rather than after its lease. In a task of its own, as this one is cancelled.
+        await Task { await releaseClaims() }.value
+    }
+
+    /// Returns this worker's unfinished claims to the queue, giving back the attempt.
+    private func releaseClaims() async {
+        do {
+            let released = try await pool.query("""
+                UPDATE bus.messages SET state = 'ready', worker = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
+                WHERE worker = \(workerID) AND state = 'running'
+                """).affectedRows
+            if released > 0 { logger.info("released unfinished messages", metadata: ["queue": "\(queue)", "count": "\(released)"]) }
+        } catch {
+            logger.warning("could not release claimed messages; the reaper will", metadata: ["queue": "\(queue)", "error": "\(error)"])
+        }
     }
 
     private var isStopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }

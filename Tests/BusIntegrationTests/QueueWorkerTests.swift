@@ -179,3 +179,23 @@ struct WakeUpTests {
         }
     }
 }
+
+@Suite("Stopping workers", .freshDatabase)
+struct StoppingWorkerTests {
+    @Test("a worker cut short hands its claimed messages back at once, without using up an attempt")
+    func releasesClaims() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "monitoring", in: $0) }
+        let worker = QueueWorker(pool: pool, queue: "monitoring", options: testOptions()) { _, _ in
+            try await Task.sleep(for: .seconds(60))
+            return .done
+        }
+        let running = Task { try await worker.run() }
+        let claimed = try await eventually { try await pool.count("SELECT count(*) FROM bus.messages WHERE state = 'running'") == 3 }
+        #expect(claimed)
+        running.cancel()
+        _ = await running.result
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE state = 'ready' AND attempts = 0 AND worker IS NULL") == 3)
+    }
+}
