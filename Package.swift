@@ -144,8 +144,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "BusUnitTests",
+            dependencies: ["Bus"],
+            path: "Tests/BusUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BusIntegrationTests",
-            dependencies: ["Bus", "Postgres", "PostgresMigrations", "TestSupport"],
+            dependencies: [
+                "Bus", "Postgres", "PostgresMigrations", "TestSupport",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             path: "Tests/BusIntegrationTests",
             swiftSettings: swiftSettings
         ),

@@ -3,8 +3,7 @@ import Postgres
 extension QueueWorker {
     /// Claims up to a batch of due messages, in priority, due-time and id order.
     func claim() async throws -> [ClaimedMessage] {
-        let leaseSeconds = Double(options.lease.components.seconds) + Double(options.lease.components.attoseconds) / 1e18
-        let rows = try await pool.query(PostgresQuery(sql: """
+                let rows = try await pool.query(PostgresQuery(sql: """
             WITH next AS (
                 SELECT id FROM bus.messages
                 WHERE queue = $1 AND state = 'ready' AND run_at <= now()
@@ -18,7 +17,7 @@ extension QueueWorker {
             FROM next WHERE m.id = next.id
             RETURNING m.id, m.queue, m.type, m.payload::text, m.attempts, m.max_attempts,
                       m.correlation_id, m.causation_id, m.trace_context, m.priority, m.run_at
-            """, binds: [queue, options.batchSize, workerID, leaseSeconds], prepared: true))
+            """, binds: [queue, options.batchSize, workerID, options.lease.totalSeconds], prepared: true))
         let batch = try rows.map(ClaimedMessage.init(row:)).sorted { a, b in
             (-a.priority, a.runAt, a.id) < (-b.priority, b.runAt, b.id)
         }
@@ -81,7 +80,6 @@ extension QueueWorker {
                 """, binds: [settlement.snoozed, settlement.snoozeSeconds], prepared: true))
         }
         if !settlement.failed.isEmpty {
-            let base = Double(options.retryBase.components.seconds) + Double(options.retryBase.components.attoseconds) / 1e18
             return try await connection.query(PostgresQuery(sql: """
                 WITH settled AS (
                     UPDATE bus.messages AS m
@@ -93,7 +91,7 @@ extension QueueWorker {
                 )
                 \(BatchCompletion.sql(finished: "SELECT batch_id, 1 AS died FROM settled WHERE state = 'dead'"))
                 SELECT (SELECT count(*) FROM members), \(BatchCompletion.wakeUps)
-                """, binds: [settlement.failed, settlement.errors, base], prepared: true)).single?.decode(Int.self, at: 0) ?? 0
+                """, binds: [settlement.failed, settlement.errors, options.retryBase.totalSeconds], prepared: true)).single?.decode(Int.self, at: 0) ?? 0
         }
         return 0
     }
@@ -141,7 +139,7 @@ struct Settlement {
             done.append(id)
         case .snooze(let delay):
             snoozed.append(id)
-            snoozeSeconds.append(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            snoozeSeconds.append(delay.totalSeconds)
         }
     }
 

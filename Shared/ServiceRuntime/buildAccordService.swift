@@ -21,7 +21,9 @@ public func buildAccordService(
         settings: settings,
         context: BasicRequestContext.self,
         readinessChecks: [database.readinessCheck],
-        services: [database],
+        // Every replica prunes bus history and reports queue depths: pruning skips rows another
+        // replica holds, and dashboards take the max of the depth gauges.
+        services: [database, HistoryPruner(pool: database.pool), BusMetrics(pool: database.pool)],
         migrate: database.migrate
     ) { router in
         try routes(router, database)

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Bus
+import Foundation
+import Logging
+import Postgres
+
+/// The `--json` flag every `accord bus` command takes.
+struct BusOutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
+    var json = false
+
+    /// Prints `value` as pretty, stable JSON (snake_case keys, ISO 8601 dates).
+    func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// Runs `body` with the bus of the database the environment names, as `accord migrate` finds it.
+func withBusAdministration<T: Sendable>(_ body: (BusAdministration) async throws -> T) async throws -> T {
+    let configuration = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-admin")
+    let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: Logger(label: "accord.admin"))
+    do {
+        let value = try await body(BusAdministration(pool: pool))
+        await pool.close()
+        return value
+    } catch {
+        await pool.close()
+        throw error
+    }
+}

@@ -1,0 +1,36 @@
+// Runs once the test target depends on swift-metrics' MetricsTestKit; until then it compiles to nothing.
+#if canImport(MetricsTestKit)
+import Bus
+import MetricsTestKit
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Queue gauges", .freshDatabase)
+struct BusMetricsTests {
+    @Test("depth per queue and state, the due backlog's age, and zeros once a queue empties")
+    func gauges() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "intake", in: $0) }
+        try await pool.query("UPDATE bus.messages SET state = 'dead' WHERE id = (SELECT min(id) FROM bus.messages)")
+        try await pool.query("UPDATE bus.messages SET run_at = now() - interval '1 minute' WHERE id = (SELECT max(id) FROM bus.messages)")
+        let metrics = TestMetrics()
+        let running = Task { try await BusMetrics(pool: pool, interval: .milliseconds(50), factory: metrics).run() }
+        defer { running.cancel() }
+
+        func depth(_ state: String) throws -> Int64? {
+            try metrics.expectGauge("accord_bus_queue_depth", [("queue", "intake"), ("state", state)]).lastValue.map(Int64.init)
+        }
+        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 2 })
+        #expect(try depth("dead") == 1)
+        #expect(try depth("running") == 0)
+        let age = try #require(try metrics.expectGauge("accord_bus_oldest_ready_age_seconds", [("queue", "intake")]).lastValue)
+        #expect(age >= 60)
+
+        try await pool.query("DELETE FROM bus.messages")
+        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 })
+        #expect(try depth("dead") == 0)
+    }
+}
+#endif
