@@ -40,16 +40,21 @@ public enum MessageBus {
         _ messages: [OutgoingMessage], target: String, argument: String, batch: Int64? = nil, in transaction: PostgresConnection
     ) async throws -> Int {
         guard !messages.isEmpty else { return 0 }
+        // A column that is NULL or the default for every message goes as an empty array, which
+        // `unnest` pads with NULLs: thousands of "NULL"s are neither written nor parsed.
         let binds: [any PostgresEncodable] = [
-            messages.map(\.type), messages.map(\.payload), messages.map(\.priority), messages.map(\.runAt),
-            messages.map(\.maxAttempts), messages.map(\.dedupeKey), messages.map(\.correlationID),
-            messages.map(\.causationID), messages.map(\.traceContext), argument, batch,
+            messages.map(\.type), messages.map(\.payload),
+            sparse(messages.map { $0.priority == 0 ? nil : $0.priority }), sparse(messages.map(\.runAt)),
+            sparse(messages.map { $0.maxAttempts == OutgoingMessage.defaultMaxAttempts ? nil : $0.maxAttempts }),
+            sparse(messages.map(\.dedupeKey)), sparse(messages.map(\.correlationID)),
+            sparse(messages.map(\.causationID)), sparse(messages.map(\.traceContext)), argument, batch,
         ]
         let row = try await transaction.query(PostgresQuery(sql: """
             WITH inserted AS (
                 INSERT INTO bus.messages (queue, type, payload, priority, run_at, max_attempts, dedupe_key,
                                           correlation_id, causation_id, trace_context, batch_id)
-                SELECT target.queue, m.type, m.payload, m.priority, coalesce(m.run_at, now()), m.max_attempts,
+                SELECT target.queue, m.type, m.payload, coalesce(m.priority, 0), coalesce(m.run_at, now()),
+                       coalesce(m.max_attempts, \(OutgoingMessage.defaultMaxAttempts)),
                        m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, $11::int8
                 FROM unnest($1::text[], $2::jsonb[], $3::int2[], $4::timestamptz[], $5::int4[], $6::text[],
                             $7::uuid[], $8::uuid[], $9::text[])
@@ -64,5 +69,10 @@ public enum MessageBus {
             SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM woken)
             """, binds: binds, prepared: true)).single
         return try row?.decode(Int.self, at: 0) ?? 0
+    }
+
+    /// The values, or none at all when every one is `nil`.
+    private static func sparse<Value: PostgresEncodable>(_ values: [Value?]) -> [Value?] {
+        values.contains { $0 != nil } ? values : []
     }
 }

@@ -4,6 +4,9 @@ import Postgres
 
 /// A message to put on the bus: its contract's payload and how it should be delivered.
 public struct OutgoingMessage: Sendable {
+    /// Attempts a message gets unless it says otherwise.
+    public static let defaultMaxAttempts: Int32 = 25
+
     /// The message type, e.g. `referral.received.v1`.
     public var type: String
     /// The payload as JSON text.
@@ -28,7 +31,7 @@ public struct OutgoingMessage: Sendable {
         _ contract: some MessageContract,
         priority: Int16 = 0,
         runAt: Date? = nil,
-        maxAttempts: Int32 = 25,
+        maxAttempts: Int32 = OutgoingMessage.defaultMaxAttempts,
         dedupeKey: String? = nil,
         correlationID: UUID? = nil,
         causationID: UUID? = nil,
@@ -54,7 +57,7 @@ public struct OutgoingMessage: Sendable {
         payload: String,
         priority: Int16 = 0,
         runAt: Date? = nil,
-        maxAttempts: Int32 = 25,
+        maxAttempts: Int32 = OutgoingMessage.defaultMaxAttempts,
         dedupeKey: String? = nil,
         correlationID: UUID? = nil,
         causationID: UUID? = nil,
