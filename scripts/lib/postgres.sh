@@ -205,6 +205,17 @@ _all_cluster_dirs() {
     printf '%s\n' "$ACCORD_ROOT/.local/$1" "$(_tmp_cluster_dir "$1")"
 }
 
+# Prints a shell command that restarts cluster NAME (fast shutdown, then start), for the
+# test that checks the bus recovers when PostgreSQL restarts mid-drain.
+cluster_restart_command() {
+    local name="$1" bin cdir prefix=""
+    bin="$(pg_bin_dir)" || return 1
+    cdir="$(_cluster_dir "$name")"
+    if _is_root; then prefix="runuser -u $ACCORD_PG_OS_USER -- "; fi
+    printf 'cd / && %s%q restart -s -m fast -w -t 60 -D %q -l %q\n' \
+        "$prefix" "$bin/pg_ctl" "$cdir/data" "$cdir/postgres.log"
+}
+
 cluster_log() {
     printf '%s/postgres.log\n' "$(_cluster_dir "$1")"
 }

@@ -1,0 +1,51 @@
+import Bus
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// The command `scripts/test` gives to restart the test server; without it the suite is skipped,
+/// since restarting PostgreSQL under tests running in parallel would break them.
+private let restartCommand = ProcessInfo.processInfo.environment["ACCORD_TEST_PG_RESTART"]
+
+@Suite("PostgreSQL restarted mid-drain", .freshDatabase, .enabled(if: restartCommand != nil, "run by scripts/test on its own"))
+struct ServerRestartTests {
+    @Test("processing resumes after the restart; nothing is lost and nothing runs twice")
+    func restartMidDrain() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(20_000), on: "drain", in: $0) }
+        var options = testOptions(batchSize: 200)
+        options.lease = .seconds(2)
+        let workers = (1...2).map { QueueWorker(pool: pool, queue: "drain", options: options, handler: recordEffect(worker: $0)) }
+        try await withWorkers(workers) {
+            let started = try await eventually { try await pool.count("SELECT count(*) FROM bus.history") >= 2_000 }
+            #expect(started)
+            let restart = Process()
+            restart.executableURL = URL(fileURLWithPath: "/bin/sh")
+            restart.arguments = ["-c", try #require(restartCommand)]
+            try restart.run()
+            #expect(try await exitStatus(of: restart) == 0)
+            // Queries fail while the server is down; keep asking.
+            let drained = try await eventually(within: .seconds(90)) {
+                (try? await pool.count("SELECT count(*) FROM bus.history")) == 20_000
+            }
+            #expect(drained)
+        }
+        #expect(try await pool.count("SELECT count(*) FROM effects") == 20_000)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 0)
+    }
+}
+
+/// Waits for a child by polling `waitpid`: Foundation's own exit monitoring sometimes misses the
+/// exit of a child that started a daemon (here, pg_ctl starting PostgreSQL), and
+/// `waitUntilExit()` would block a cooperative thread forever.
+private func exitStatus(of process: Process) async throws -> Int32 {
+    var status: Int32 = 0
+    while true {
+        let reaped = waitpid(process.processIdentifier, &status, WNOHANG)
+        if reaped == process.processIdentifier { return (status >> 8) & 0xff }
+        if reaped < 0 { return process.terminationStatus }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+}
