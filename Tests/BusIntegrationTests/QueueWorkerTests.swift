@@ -1,3 +1,4 @@
+import Foundation
 import Bus
 import Postgres
 import Testing
@@ -197,5 +198,37 @@ struct StoppingWorkerTests {
         running.cancel()
         _ = await running.result
         #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE state = 'ready' AND attempts = 0 AND worker IS NULL") == 3)
+    }
+}
+
+@Suite("Ordering and timing", .freshDatabase)
+struct OrderingTests {
+    @Test("higher priority runs first, then earlier run-at; future-dated messages wait for their time")
+    func priorityAndRunAt() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.query("CREATE TABLE runs (seq serial PRIMARY KEY, type text NOT NULL)")
+        let now = Date()
+        let batch = [
+            OutgoingMessage(type: "low.late", payload: "{}", priority: 0, runAt: now.addingTimeInterval(-1)),
+            OutgoingMessage(type: "high", payload: "{}", priority: 5, runAt: now.addingTimeInterval(-1)),
+            OutgoingMessage(type: "low.early", payload: "{}", priority: 0, runAt: now.addingTimeInterval(-60)),
+            OutgoingMessage(type: "reminder", payload: "{}", runAt: now.addingTimeInterval(1.5)),
+        ]
+        try await pool.withTransaction { try await MessageBus.enqueue(batch, on: "notifications", in: $0) }
+        let worker = QueueWorker(pool: pool, queue: "notifications", options: testOptions(concurrency: 1)) { message, transaction in
+            try await transaction.query("INSERT INTO runs (type) VALUES (\(message.type))")
+            return .done
+        }
+        let ran = try await withWorkers([worker]) {
+            let early = try await eventually { try await pool.count("SELECT count(*) FROM runs") == 3 }
+            // The reminder is not due yet.
+            #expect(try await pool.count("SELECT count(*) FROM runs WHERE type = 'reminder'") == 0)
+            let late = try await eventually(within: .seconds(5)) { try await pool.count("SELECT count(*) FROM runs") == 4 }
+            return early && late
+        }
+        #expect(ran)
+        let order = try await pool.query("SELECT type FROM runs ORDER BY seq").map { try $0.decode(String.self, at: 0) }
+        #expect(order == ["high", "low.early", "low.late", "reminder"])
     }
 }
