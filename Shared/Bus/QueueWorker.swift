@@ -64,15 +64,13 @@ public struct QueueWorker: Service {
             group.addTask { await listener.run() }
             group.addTask { await relayWakeUps(from: listener, to: doorbell) }
             group.addTask { await reapExpiredLeases() }
-            for _ in 0..<options.concurrency {
-                group.addTask { await consume(doorbell: doorbell) }
-            }
-            // The loops end on graceful shutdown; then stop the listener and the reaper.
-            await withGracefulShutdownHandler {
-                while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(100))
+            // The loops stop by themselves on graceful shutdown, once their current batch has
+            // committed; only then are the listener and the reaper cancelled.
+            await withTaskGroup(of: Void.self) { loops in
+                for _ in 0..<options.concurrency {
+                    loops.addTask { await consume(doorbell: doorbell) }
                 }
-            } onGracefulShutdown: {}
+            }
             group.cancelAll()
         }
         // Anything still claimed was cut short by cancellation (the grace period ran out): hand

@@ -123,6 +123,7 @@ public final class PostgresConnection: @unchecked Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             thread.run {
                 continuation.resume(with: Result {
+                    try self.ensureOpen()
                     let result = PQexec(self.handle, sql)
                     _ = try self.check(result)
                 })
@@ -142,6 +143,14 @@ public final class PostgresConnection: @unchecked Sendable {
         thread.stop()
     }
 
+    /// Refuses work after `close()`: the `PGconn` is freed by then. Runs on the connection's
+    /// thread, after the closing block if there was one, so the check is in order.
+    private func ensureOpen() throws {
+        guard !closed.load(ordering: .acquiring) else {
+            throw PostgresError(.connectionFailure, reason: "the connection was closed")
+        }
+    }
+
     /// Marks the connection unusable, so the pool replaces it.
     func markBroken() {
         broken.store(true, ordering: .releasing)
@@ -149,12 +158,16 @@ public final class PostgresConnection: @unchecked Sendable {
 
     private func cancel(statement: UInt64) {
         guard let cancelHandle, runningStatement.load(ordering: .acquiring) == statement else { return }
+        // The cancel request may land after this statement has finished, on whatever runs next on
+        // the connection; the connection is therefore not reused for anyone else.
+        markBroken()
         var buffer = [CChar](repeating: 0, count: 256)
         _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
     }
 
     /// Runs a statement on the connection's thread, recording it as the one a cancel targets.
     private func executeBlocking(_ query: PostgresQuery, _ parameters: EncodedParameters, statement: UInt64) throws -> PostgresRows {
+        try ensureOpen()
         runningStatement.store(statement, ordering: .releasing)
         defer { runningStatement.store(0, ordering: .releasing) }
         let count = Int32(parameters.count)

@@ -84,6 +84,8 @@ final class PostgresConnectionThread: TaskExecutor, @unchecked Sendable {
             while pending.isEmpty && !stopping { condition.wait() }
             if pending.isEmpty {
                 exited = true
+                // pthread ids are reused: a later thread must not pass for this one.
+                owner.store(0, ordering: .releasing)
                 condition.unlock()
                 return
             }

@@ -51,7 +51,12 @@ public final class PostgresListener: Sendable {
     ) {
         var configuration = configuration
         // Without keepalives a silently vanished server would leave the listener waiting forever.
-        for (keyword, value) in ["keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "5", "keepalives_count": "3"]
+        // connect_timeout and tcp_user_timeout bound the blocking connect and probe, so a stop
+        // request is never stuck behind an unreachable host.
+        for (keyword, value) in [
+            "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "5", "keepalives_count": "3",
+            "connect_timeout": "5", "tcp_user_timeout": "10000",
+        ]
         where configuration.keywords[keyword] == nil {
             configuration.keywords[keyword] = value
         }

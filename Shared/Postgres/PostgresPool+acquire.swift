@@ -128,7 +128,23 @@ extension PostgresPool {
         let timeout = acquireTimeout
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
-                state.withLock { $0.waiters[id] = Waiter(continuation: continuation) }
+                // Between deciding to wait and getting here a connection may have come back, a
+                // slot freed, the pool closed or the task been cancelled: look again before sleeping.
+                let immediate = state.withLock { state -> Result<Grant, any Error>? in
+                    if state.isClosed { return .failure(PostgresError(.poolClosed, reason: "the pool was closed")) }
+                    if let connection = state.idle.popLast() { return .success(.connection(connection)) }
+                    if state.total < maxConnections {
+                        state.total += 1
+                        return .success(.slot)
+                    }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    state.waiters[id] = Waiter(continuation: continuation)
+                    return nil
+                }
+                if let immediate {
+                    continuation.resume(with: immediate)
+                    return
+                }
                 Task { [weak self] in
                     try? await Task.sleep(for: timeout)
                     self?.abandon(id: id, with: PostgresError(

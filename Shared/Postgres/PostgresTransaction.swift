@@ -17,6 +17,11 @@ extension PostgresConnection {
         isolation: PostgresIsolationLevel = .readCommitted,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
+        // A nested BEGIN is only a warning to PostgreSQL, and its COMMIT would commit the outer
+        // transaction halfway (a bus handler would release its batch's locks): refuse it.
+        guard isOutsideTransaction else {
+            throw PostgresError(.server, reason: "withTransaction called inside a transaction; use the open one")
+        }
         try await query(isolation == .readCommitted
             ? PostgresQuery(sql: "BEGIN", prepared: true)
             : PostgresQuery(sql: "BEGIN ISOLATION LEVEL " + isolation.rawValue))

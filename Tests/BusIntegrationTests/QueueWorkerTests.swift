@@ -149,6 +149,26 @@ struct BatchTests {
     }
 }
 
+@Suite("Fan-in with deduplicated members", .freshDatabase)
+struct BatchDedupeTests {
+    @Test("members dropped by their dedupe key do not keep the batch from completing")
+    func dedupedMembers() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        let twin = OutgoingMessage(type: "test.ping.v1", payload: "{}", dedupeKey: "same")
+        let completion = OutgoingMessage(type: "test.done.v1", payload: "{}")
+        let batch = try await pool.withTransaction {
+            try await MessageBus.enqueueBatch([twin, twin] + messages(2), on: "monitoring", completion: completion, completionQueue: "fan_in", in: $0)
+        }
+        #expect(try await pool.count("SELECT total FROM bus.batches WHERE id = \(batch)") == 3)
+        let worker = QueueWorker(pool: pool, queue: "monitoring", options: testOptions(), handler: recordEffect(worker: 1))
+        let completed = try await withWorkers([worker]) {
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'fan_in'") == 1 }
+        }
+        #expect(completed)
+    }
+}
+
 @Suite("Wake-ups", .freshDatabase)
 struct WakeUpTests {
     @Test("after the worker's listener backend is terminated, wake-ups resume within 2 s")
