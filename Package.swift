@@ -154,6 +154,8 @@ let package = Package(
             dependencies: [
                 "Bus", "Postgres", "PostgresMigrations", "TestSupport",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/BusIntegrationTests",
             swiftSettings: swiftSettings

@@ -118,7 +118,7 @@ struct BusBenchmark: AsyncParsableCommand {
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.totalSeconds
     }
 
     private func report(_ figures: [String: Double]) {

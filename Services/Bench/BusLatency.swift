@@ -50,7 +50,7 @@ struct BusLatency {
             started.withLock { starts in
                 commits.compactMap { sequence, commit in starts[sequence].map { max(.zero, $0 - commit) } }
             }
-        }.map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000 }.sorted()
+        }.map { $0.totalSeconds * 1000 }.sorted()
         guard !latencies.isEmpty else { return Result(p50: .infinity, p99: .infinity) }
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         return Result(p50: percentile(0.50), p99: percentile(0.99))

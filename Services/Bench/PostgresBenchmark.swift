@@ -112,7 +112,7 @@ enum BenchWorkload: String, CaseIterable {
         }
         let elapsed = ContinuousClock.now - started
         await pool.close()
-        return Double(total) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(total) / elapsed.totalSeconds
     }
 }
 

@@ -195,6 +195,6 @@ public final class PostgresListener: Sendable {
     }
 
     private static func milliseconds(_ duration: Duration) -> Int32 {
-        Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        Int32(duration.totalSeconds * 1000)
     }
 }

@@ -64,6 +64,15 @@ struct PostgresPoolTests {
         #expect(try await pool.query("SELECT 1").single?.decode(Int32.self, at: 0) == 1)
     }
 
+    @Test("a closed connection refuses statements with a connection error")
+    func closedConnection() async throws {
+        let connection = try await PostgresConnection.connect(configuration: try TestDatabase.required().configuration)
+        await connection.close()
+        let error = await #expect(throws: PostgresError.self) { try await connection.query("SELECT 1") }
+        #expect(error?.kind == .connectionFailure)
+        await #expect(throws: PostgresError.self) { try await connection.execute(script: "SELECT 1") }
+    }
+
     @Test("application_name identifies the service")
     func applicationName() async throws {
         var configuration = try TestDatabase.required().configuration

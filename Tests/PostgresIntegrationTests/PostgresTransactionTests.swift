@@ -39,6 +39,20 @@ struct PostgresTransactionTests {
         #expect(try await pool.query("SELECT count(*) FROM cases").single?.decode(Int.self, at: 0) == 0)
     }
 
+    @Test("a transaction inside a transaction is refused rather than committing the outer one halfway")
+    func nestedTransactionRefused() async throws {
+        let pool = try TestDatabase.required().makePool()
+        defer { Task { await pool.close() } }
+        try await pool.query("CREATE TABLE cases (id int PRIMARY KEY)")
+        await #expect(throws: PostgresError.self) {
+            try await pool.withTransaction { connection in
+                try await connection.query("INSERT INTO cases VALUES (1)")
+                try await connection.withTransaction { try await $0.query("INSERT INTO cases VALUES (2)") }
+            }
+        }
+        #expect(try await pool.query("SELECT count(*) FROM cases").single?.decode(Int.self, at: 0) == 0)
+    }
+
     @Test("serialization failures are retried until the transaction commits")
     func retryOnSerializationFailure() async throws {
         let pool = try TestDatabase.required().makePool(maxConnections: 8)

@@ -1,6 +1,0 @@
-extension Duration {
-    /// The duration in seconds, fractions included, for binding as an interval's length.
-    var totalSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
