@@ -9,7 +9,9 @@ let swiftSettings: [SwiftSetting] = [
 
 /// One Accord service: a library with its code and migrations (tests and the admin CLI import it)
 /// and a thin executable holding `@main` only.
-func service(_ name: String, executable: String) -> [Target] {
+func service(
+    _ name: String, executable: String, dependencies: [Target.Dependency] = [], resources: [Resource] = []
+) -> [Target] {
     [
         .target(
             name: "\(name)Service",
@@ -18,9 +20,9 @@ func service(_ name: String, executable: String) -> [Target] {
                 .target(name: "Bus"), .target(name: "Models"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
-            ],
+            ] + dependencies,
             path: "Services/\(name)/Service",
-            resources: [.copy("Migrations")],
+            resources: [.copy("Migrations")] + resources,
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -32,7 +34,7 @@ func service(_ name: String, executable: String) -> [Target] {
     ]
 }
 
-let services = ["Intake", "Scheduling", "Monitoring", "Notifications"]
+let services = ["Scheduling", "Monitoring", "Notifications"]
 
 let package = Package(
     name: "accord",
@@ -54,6 +56,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -197,5 +202,28 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-    ] + services.flatMap { service($0, executable: "Accord\($0)") }
+        // The intake API's document (`docs/api/intake.yaml` links to it), shipped as a resource to
+        // serve at `/openapi.yaml`, and the types and server stubs generated from it at build time.
+        // The generated files import modules internally; without InternalImportsByDefault the
+        // resource accessor's `import Foundation` clashes with them.
+        .target(
+            name: "IntakeAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            path: "Services/Intake/API",
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+    ]
+        + service(
+            "Intake", executable: "AccordIntake",
+            dependencies: [
+                "IntakeAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        )
+        + services.flatMap { service($0, executable: "Accord\($0)") }
 )
