@@ -24,7 +24,7 @@ extension MessageBus {
                     \(completion.payload)::jsonb, \(completion.correlationID))
             RETURNING id
             """).single!.decode(Int64.self, at: 0)
-        let enqueued = try await insert(members, target: "CROSS JOIN (SELECT $10::text AS queue) AS target", argument: queue, batch: batch, in: transaction)
+        let enqueued = try await insert(members, target: { "CROSS JOIN (SELECT \($0)::text AS queue) AS target" }, argument: queue, batch: batch, in: transaction)
         // Members dropped by their dedupe key will never finish: count only those enqueued.
         if enqueued == 0 {
             try await transaction.query("DELETE FROM bus.batches WHERE id = \(batch)")

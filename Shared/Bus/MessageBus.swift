@@ -16,7 +16,7 @@ public enum MessageBus {
     ///   queue is dropped and not counted.
     @discardableResult
     public static func enqueue(_ messages: [OutgoingMessage], on queue: String, in transaction: PostgresConnection) async throws -> Int {
-        try await insert(messages, target: "CROSS JOIN (SELECT $10::text AS queue) AS target", argument: queue, in: transaction)
+        try await insert(messages, target: { "CROSS JOIN (SELECT \($0)::text AS queue) AS target" }, argument: queue, in: transaction)
     }
 
     /// Publishes `messages` on `topic`: every queue subscribed to the topic gets its own copy,
@@ -25,7 +25,27 @@ public enum MessageBus {
     /// - Returns: how many copies were enqueued in all.
     @discardableResult
     public static func publish(_ messages: [OutgoingMessage], topic: String, in transaction: PostgresConnection) async throws -> Int {
-        try await insert(messages, target: "JOIN bus.subscriptions AS target ON target.topic = $10", argument: topic, in: transaction)
+        try await insert(messages, target: { "JOIN bus.subscriptions AS target ON target.topic = \($0)" }, argument: topic, in: transaction)
+    }
+
+    /// Runs the caller's own writes and publishes `messages` on `topic` in **one statement**: one
+    /// round trip, atomic without an explicit transaction, so a hot path that writes a row and
+    /// announces it pays for neither `BEGIN` nor `COMMIT`.
+    ///
+    /// `writes` is a list of common table expressions, `name AS (INSERT …), other AS (…)`, with
+    /// its own `$n` parameters from `$1`; the bus's expressions follow it. PostgreSQL runs every
+    /// data-modifying expression exactly once, and if any statement part fails — a unique
+    /// violation in the caller's insert, say — nothing is written and nothing is published.
+    ///
+    /// - Returns: how many copies were enqueued in all.
+    @discardableResult
+    public static func publish(
+        _ messages: [OutgoingMessage], topic: String, after writes: PostgresQuery, on connection: PostgresConnection
+    ) async throws -> Int {
+        try await insert(
+            messages, target: { "JOIN bus.subscriptions AS target ON target.topic = \($0)" }, argument: topic,
+            after: writes, in: connection
+        )
     }
 
     /// Subscribes `queue` to `topics`; consuming services call it at start-up. Idempotent.
@@ -36,30 +56,38 @@ public enum MessageBus {
             """)
     }
 
+    /// - Parameters:
+    ///   - target: The join that names the destination queues, given the placeholder of `argument`.
+    ///   - writes: The caller's expressions to run first in the same statement (see `publish(_:topic:after:on:)`).
     static func insert(
-        _ messages: [OutgoingMessage], target: String, argument: String, batch: Int64? = nil, in transaction: PostgresConnection
+        _ messages: [OutgoingMessage], target: (String) -> String, argument: String, batch: Int64? = nil,
+        after writes: PostgresQuery? = nil, in transaction: PostgresConnection
     ) async throws -> Int {
-        guard !messages.isEmpty else { return 0 }
+        guard !messages.isEmpty || writes != nil else { return 0 }
+        // The bus's parameters follow the caller's.
+        let offset = writes?.binds.count ?? 0
+        func p(_ number: Int) -> String { "$\(number + offset)" }
         // A column that is NULL or the default for every message goes as an empty array, which
         // `unnest` pads with NULLs: thousands of "NULL"s are neither written nor parsed.
-        let binds: [any PostgresEncodable] = [
+        let binds: [any PostgresEncodable] = (writes?.binds ?? []) + [
             messages.map(\.type), messages.map(\.payload),
             sparse(messages.map { $0.priority == 0 ? nil : $0.priority }), sparse(messages.map(\.runAt)),
             sparse(messages.map { $0.maxAttempts == OutgoingMessage.defaultMaxAttempts ? nil : $0.maxAttempts }),
             sparse(messages.map(\.dedupeKey)), sparse(messages.map(\.correlationID)),
             sparse(messages.map(\.causationID)), sparse(messages.map(\.traceContext)), argument, batch,
         ]
-        let row = try await transaction.query(PostgresQuery(sql: """
-            WITH inserted AS (
+        let prefix = writes.map { "WITH \($0.sql), " } ?? "WITH "
+        let row = try await transaction.query(PostgresQuery(sql: prefix + """
+            inserted AS (
                 INSERT INTO bus.messages (queue, type, payload, priority, run_at, max_attempts, dedupe_key,
                                           correlation_id, causation_id, trace_context, batch_id)
                 SELECT target.queue, m.type, m.payload, coalesce(m.priority, 0), coalesce(m.run_at, now()),
                        coalesce(m.max_attempts, \(OutgoingMessage.defaultMaxAttempts)),
-                       m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, $11::int8
-                FROM unnest($1::text[], $2::jsonb[], $3::int2[], $4::timestamptz[], $5::int4[], $6::text[],
-                            $7::uuid[], $8::uuid[], $9::text[])
+                       m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, \(p(11))::int8
+                FROM unnest(\(p(1))::text[], \(p(2))::jsonb[], \(p(3))::int2[], \(p(4))::timestamptz[], \(p(5))::int4[],
+                            \(p(6))::text[], \(p(7))::uuid[], \(p(8))::uuid[], \(p(9))::text[])
                      AS m(type, payload, priority, run_at, max_attempts, dedupe_key, correlation_id, causation_id, trace_context)
-                \(target)
+                \(target(p(10)))
                 ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING
                 RETURNING queue, run_at
             ), woken AS (

@@ -75,6 +75,12 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(binds.count)"
         }
 
+        /// Appends a fragment of SQL written in the source (a shared column list, say): a
+        /// `StaticString`, so no runtime value can ever take this path.
+        public mutating func appendInterpolation(unescaped fragment: StaticString) {
+            sql += fragment.description
+        }
+
         /// Appends an identifier (schema, table, channel), double-quoted so it stays one name.
         public mutating func appendInterpolation(identifier: String) {
             sql += PostgresQuery.quoteIdentifier(identifier)

@@ -2,6 +2,7 @@ import Bus
 import Configuration
 import Hummingbird
 import PostgresMigrations
+import ServiceLifecycle
 
 /// Builds one of the four Accord services the way they all start: settings from `reader`, a
 /// database pool, the bus's and the service's migrations applied before serving (unless
@@ -9,10 +10,15 @@ import PostgresMigrations
 ///
 /// Tests call it (through each service's `buildApplication(reader:)`) with in-memory
 /// configuration; `runService` calls it with the process environment.
+///
+/// - Parameters:
+///   - workers: The service's own long-running work (bus consumers, pruners), started after the
+///     pool and stopped before it.
 public func buildAccordService(
     _ service: ServiceIdentity,
     reader: ConfigReader,
     migrations: [MigrationSet],
+    workers: (ServiceDatabase) throws -> [any Service] = { _ in [] },
     routes: (Router<BasicRequestContext>, ServiceDatabase) throws -> Void = { _, _ in }
 ) async throws -> some ApplicationProtocol {
     let settings = try await ServiceSettings(service: service, reader: reader)
@@ -23,7 +29,7 @@ public func buildAccordService(
         readinessChecks: [database.readinessCheck],
         // Every replica prunes bus history and reports queue depths: pruning skips rows another
         // replica holds, and dashboards take the max of the depth gauges.
-        services: [database, HistoryPruner(pool: database.pool), BusMetrics(pool: database.pool)],
+        services: [database, HistoryPruner(pool: database.pool), BusMetrics(pool: database.pool)] + (try workers(database)),
         migrate: database.migrate
     ) { router in
         try routes(router, database)

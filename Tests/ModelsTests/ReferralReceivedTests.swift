@@ -7,6 +7,8 @@ struct ReferralReceivedTests {
     let message = ReferralReceived(
         referralID: ReferralID(UUID(uuidString: "0195f2a0-1c00-7000-8000-000000000001")!),
         integratorID: IntegratorID(UUID(uuidString: "0195f2a0-1c00-7000-8000-000000000002")!),
+        organisationID: OrganisationID(UUID(uuidString: "0195f2a0-1c00-7000-8000-000000000003")!),
+        kind: .agencyReferral,
         source: ReferralSource(
             kind: .minorsCommission,
             organisationName: "КДНиЗП Соликамского городского округа",
@@ -14,7 +16,7 @@ struct ReferralReceivedTests {
         ),
         nature: .offence,
         requestedResponses: [.restorativeProgramme, .caseConclusion],
-        occurredAt: Date(timeIntervalSince1970: 1_742_800_000),
+        occurredOn: LocalDate("2025-03-24")!,
         schoolName: "МАОУ «СОШ № 1»",
         className: "7Б",
         minorCount: 2,
@@ -48,7 +50,6 @@ struct ReferralReceivedTests {
     @Test("round-trips through JSON with ISO 8601 instants, optional fields absent")
     func roundTripSparse() throws {
         var sparse = message
-        sparse.occurredAt = Date(timeIntervalSince1970: 1_742_800_000)
         sparse.receivedAt = Date(timeIntervalSince1970: 1_743_444_000)
         sparse.source = ReferralSource(kind: .parent, organisationName: nil, reference: nil)
         sparse.schoolName = nil
@@ -65,7 +66,7 @@ struct ReferralReceivedTests {
         let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(message)) as? [String: Any])
         #expect(
             Set(object.keys) == [
-                "referral_id", "integrator_id", "source", "nature", "requested_responses", "occurred_at",
+                "referral_id", "integrator_id", "organisation_id", "kind", "source", "nature", "requested_responses", "occurred_on",
                 "school_name", "class_name", "minor_count", "party_count", "sender_deadline", "received_at",
             ]
         )

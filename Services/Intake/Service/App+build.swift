@@ -1,10 +1,41 @@
 import Configuration
+import Foundation
+import Logging
 import Hummingbird
+import IntakeAPI
+import OpenAPIHummingbird
+import OpenAPIRuntime
 import ServiceRuntime
 
-/// Builds `accord-intake`: the shared service runtime plus this service's schema and routes.
+/// Builds `accord-intake`: the shared service runtime, this service's schema, the `/v1` API
+/// generated from `docs/api/intake.yaml` behind its gate, `/openapi.yaml`, the status-report
+/// consumer and the idempotency-key pruner.
 ///
 /// `App.swift` runs it with the process environment; tests call it with in-memory configuration.
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
-    try await buildAccordService(.intake, reader: reader, migrations: [try IntakeSchema.migrations()])
+    let settings = try await IntakeSettings(reader: reader)
+    let specification = try IntakeAPIDocument.contents()
+    return try await buildAccordService(
+        .intake, reader: reader, migrations: [try IntakeSchema.migrations()],
+        workers: { database in
+            let logger = Logger(label: "accord.intake")
+            return [
+                ReferralStatusConsumer.worker(pool: database.pool, logger: logger),
+                IdempotencyKeyPruner(pool: database.pool, retention: .seconds(settings.idempotencyRetentionHours * 3600), logger: logger),
+            ]
+        },
+        routes: { router, database in
+            router.get("/openapi.yaml") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: specification)))
+            }
+            router.add(middleware: ProblemMiddleware(retryAfter: settings.unavailableRetryAfterSeconds))
+            router.add(middleware: IntakeGate(
+                verifier: APIKeyVerifier(pool: database.pool, cachePeriod: .seconds(settings.apiKeyCacheSeconds)),
+                limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
+                maxBodyBytes: settings.maxBodyBytes))
+            let handlers = IntakeHandlers(referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool))
+            try handlers.registerHandlers(on: router)
+        })
 }

@@ -16,14 +16,19 @@ public struct ReferralReceived: MessageContract, Hashable {
     public var referralID: ReferralID
     /// The integrator that pushed it (or the intake's own manual-entry integrator).
     public var integratorID: IntegratorID
+    /// The service (МСП, СПЦ, ШСП) whose caseload the referral joins: the integrator's receiving
+    /// organisation. Scheduling opens the case there; monitoring counts it there.
+    public var organisationID: OrganisationID
+    /// An agency's referral or a school's identification for accompaniment.
+    public var kind: ReferralKind
     /// Who sent it.
     public var source: ReferralSource
     /// What the situation is.
     public var nature: ReferralNature
     /// What the sender asks for, in the sender's order, without repeats.
     public var requestedResponses: [RequestedResponse]
-    /// When the conflict or offence happened, as the sender reports it.
-    public var occurredAt: Date
+    /// The day the conflict or offence happened (or the need was identified), as the sender reports it.
+    public var occurredOn: LocalDate
     /// The school concerned, if any.
     public var schoolName: String?
     /// The class concerned (`7Б`), if any.
@@ -41,10 +46,12 @@ public struct ReferralReceived: MessageContract, Hashable {
     public init(
         referralID: ReferralID,
         integratorID: IntegratorID,
+        organisationID: OrganisationID,
+        kind: ReferralKind,
         source: ReferralSource,
         nature: ReferralNature,
         requestedResponses: [RequestedResponse],
-        occurredAt: Date,
+        occurredOn: LocalDate,
         schoolName: String?,
         className: String?,
         minorCount: Int,
@@ -54,10 +61,12 @@ public struct ReferralReceived: MessageContract, Hashable {
     ) {
         self.referralID = referralID
         self.integratorID = integratorID
+        self.organisationID = organisationID
+        self.kind = kind
         self.source = source
         self.nature = nature
         self.requestedResponses = requestedResponses
-        self.occurredAt = occurredAt
+        self.occurredOn = occurredOn
         self.schoolName = schoolName
         self.className = className
         self.minorCount = minorCount
@@ -71,10 +80,12 @@ public struct ReferralReceived: MessageContract, Hashable {
     enum CodingKeys: String, CodingKey {
         case referralID = "referral_id"
         case integratorID = "integrator_id"
+        case organisationID = "organisation_id"
+        case kind
         case source
         case nature
         case requestedResponses = "requested_responses"
-        case occurredAt = "occurred_at"
+        case occurredOn = "occurred_on"
         case schoolName = "school_name"
         case className = "class_name"
         case minorCount = "minor_count"

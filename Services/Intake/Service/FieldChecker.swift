@@ -1,0 +1,159 @@
+import Foundation
+import IntakeAPI
+import Models
+
+/// Collects every problem of one request, field by field, so the integrator gets them all in one
+/// answer instead of fixing one per round trip. Also normalises what it checks (trimmed text,
+/// phones as `+7XXXXXXXXXX`), so what is stored is what was validated.
+struct FieldChecker {
+    /// The problems found so far.
+    private(set) var issues: [FieldIssue] = []
+    /// "Today" in the caller's organisation: dates after it are in the future.
+    let today: LocalDate
+
+    init(today: LocalDate) {
+        self.today = today
+    }
+
+    mutating func add(_ issue: FieldIssue) {
+        issues.append(issue)
+    }
+
+    /// Trimmed required text of `1...maximum` characters without control characters (line
+    /// breaks and tabs are allowed where `multiline`).
+    mutating func text(_ value: String, at pointer: String, maximum: Int, multiline: Bool = false) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            add(.tooShort(pointer, minimum: 1))
+        } else if trimmed.count > maximum {
+            add(.tooLong(pointer, maximum: maximum))
+        } else if trimmed.unicodeScalars.contains(where: { Self.isForbidden($0, multiline: multiline) }) {
+            add(.invalidCharacters(pointer))
+        }
+        return trimmed
+    }
+
+    /// Optional text: `nil` and blank both mean absent.
+    mutating func optionalText(_ value: String?, at pointer: String, maximum: Int, multiline: Bool = false) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return text(value, at: pointer, maximum: maximum, multiline: multiline)
+    }
+
+    /// A person's name: each part letters, spaces, hyphens, apostrophes and dots.
+    mutating func name(_ value: Components.Schemas.PersonName, at pointer: String) -> Components.Schemas.PersonName {
+        var name = value
+        name.lastName = personNamePart(value.lastName, at: pointer + "/last_name")
+        name.firstName = personNamePart(value.firstName, at: pointer + "/first_name")
+        name.middleName = value.middleName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : personNamePart($0, at: pointer + "/middle_name") }
+        return name
+    }
+
+    private mutating func personNamePart(_ value: String, at pointer: String) -> String {
+        let trimmed = text(value, at: pointer, maximum: 100)
+        if !trimmed.isEmpty, !trimmed.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) {
+            add(.invalidPattern(pointer, "letters, spaces, hyphens and apostrophes only", "только буквы, пробелы, дефисы и апострофы"))
+        }
+        return trimmed
+    }
+
+    /// A `YYYY-MM-DD` date from 1900 on; `nil` (and an issue) otherwise.
+    mutating func date(_ value: String, at pointer: String, notAfterToday: Bool) -> LocalDate? {
+        guard let date = LocalDate(value) else {
+            add(.invalidDate(pointer))
+            return nil
+        }
+        if date.year < 1900 {
+            add(.dateTooOld(pointer))
+            return nil
+        }
+        if notAfterToday, date > today {
+            add(.dateInFuture(pointer))
+        }
+        return date
+    }
+
+    /// Born on `birthDate`, a minor of school age (5 to 17 full years) on `day`.
+    mutating func minorAge(bornOn birthDate: LocalDate?, on day: LocalDate?, at pointer: String) {
+        guard let birthDate, let day else { return }
+        guard let age = MinorAge(bornOn: birthDate, on: day) else {
+            add(.tooYoung(pointer))
+            return
+        }
+        if age.fullYears >= 18 {
+            add(.notAMinor(pointer))
+        } else if age.fullYears < 5 {
+            add(.tooYoung(pointer))
+        }
+    }
+
+    /// A Russian or Kazakh number, returned as `+7` and ten digits.
+    mutating func phone(_ value: String?, at pointer: String) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let normalised = PhoneNumber.normalise(value) else {
+            add(.invalidPhone(pointer))
+            return value
+        }
+        return normalised
+    }
+
+    /// An email address: one `@`, a local part, a dotted domain, no spaces.
+    mutating func email(_ value: String?, at pointer: String) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        let valid = trimmed.count <= 254 && parts.count == 2 && (1...64).contains(parts[0].count)
+            && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !parts[1].contains("..")
+            && !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x21 } == true || $0 == "," || $0 == ";" })
+        if !valid { add(.invalidEmail(pointer)) }
+        return trimmed
+    }
+
+    /// A class such as `7Б` or `11 А`, returned as written but trimmed.
+    mutating func className(_ value: String?, at pointer: String) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.wholeMatch(of: /(?:1[01]|[1-9])[ -]?\p{L}/) == nil { add(.invalidClass(pointer)) }
+        return trimmed
+    }
+
+    /// An array's length within bounds.
+    mutating func count(_ count: Int, at pointer: String, _ range: ClosedRange<Int>) {
+        if count < range.lowerBound { add(.tooFewItems(pointer, minimum: range.lowerBound)) }
+        if count > range.upperBound { add(.tooManyItems(pointer, maximum: range.upperBound)) }
+    }
+
+    /// A number within bounds.
+    mutating func range<Number: BinaryInteger>(_ value: Number?, at pointer: String, _ range: ClosedRange<Number>) {
+        if let value, !range.contains(value) { add(.outOfRange(pointer, Double(range.lowerBound)...Double(range.upperBound))) }
+    }
+
+    /// A number within bounds.
+    mutating func range(_ value: Double?, at pointer: String, _ range: ClosedRange<Double>) {
+        if let value, !(value.isFinite && range.contains(value)) { add(.outOfRange(pointer, range)) }
+    }
+
+    private static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+        return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+            || scalar.properties.generalCategory == .surrogate || scalar.properties.generalCategory == .unassigned
+            || scalar.properties.generalCategory == .privateUse
+    }
+}
+
+/// Phone numbers of Russia and Kazakhstan (country code 7).
+enum PhoneNumber {
+    /// `+7 (912) 345-67-89`, `8 912 345 67 89`, `79123456789` → `+79123456789`; anything else → `nil`.
+    static func normalise(_ text: String) -> String? {
+        let kept = text.filter { !" ()-.\u{00A0}".contains($0) }
+        var digits = Substring(kept)
+        if digits.hasPrefix("+7") {
+            digits = digits.dropFirst(2)
+        } else if digits.count == 11, digits.hasPrefix("8") || digits.hasPrefix("7") {
+            digits = digits.dropFirst()
+        } else {
+            return nil
+        }
+        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "+7" + digits
+    }
+}

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+import Hummingbird
+
+/// What every `/v1` request passes before a handler sees it, cheapest check first: a JSON body,
+/// the body-size cap (413), the API key (401), the key's rate limit (429). It then runs the rest
+/// of the request with `IntakeRequest.current` set: the caller, and a digest of the body for
+/// idempotent replays.
+struct IntakeGate<Context: RequestContext>: RouterMiddleware {
+    let verifier: APIKeyVerifier
+    let limiter: RateLimiter
+    let maxBodyBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+        var request = request
+        let carriesBody = request.method == .post || request.method == .put
+        if carriesBody, !Self.isJSON(request.headers[.contentType]) {
+            throw IntakeProblem.unsupportedMediaType
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
+            throw IntakeProblem.payloadTooLarge(limit: maxBodyBytes)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maxBodyBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw IntakeProblem.payloadTooLarge(limit: maxBodyBytes)
+        }
+        guard let caller = try await authenticate(request) else { throw IntakeProblem.unauthenticated }
+        if let wait = limiter.take(caller.keyID) { throw IntakeProblem.rateLimited(retryAfter: wait) }
+        let digest = Data(SHA256.hash(data: body.readableBytesView))
+        return try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest)) {
+            try await next(request, context)
+        }
+    }
+
+    private func authenticate(_ request: Request) async throws -> IntakeCaller? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", let key = APIKey(parts[1].trimmingCharacters(in: .whitespaces)) else {
+            return nil
+        }
+        return try await verifier.caller(for: key)
+    }
+
+    /// `application/json`, with or without parameters such as `charset=utf-8`.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/json"
+    }
+}

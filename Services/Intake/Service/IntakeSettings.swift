@@ -1,0 +1,63 @@
+import Configuration
+
+/// The intake service's own settings, beside the shared `ServiceSettings`. Each may be given with
+/// the `INTAKE_` prefix, like every other setting.
+///
+/// | key | environment variable | default |
+/// |---|---|---|
+/// | `maxBodyBytes` | `MAX_BODY_BYTES` | 262144 (256 KiB) |
+/// | `rateLimit.perSecond` | `RATE_LIMIT_PER_SECOND` | 20 requests per key |
+/// | `rateLimit.burst` | `RATE_LIMIT_BURST` | 60 requests per key |
+/// | `apiKeys.cacheSeconds` | `API_KEYS_CACHE_SECONDS` | 5 (how late a revocation may take effect) |
+/// | `idempotency.retentionHours` | `IDEMPOTENCY_RETENTION_HOURS` | 48 (at least 24) |
+/// | `unavailable.retryAfterSeconds` | `UNAVAILABLE_RETRY_AFTER_SECONDS` | 5 |
+public struct IntakeSettings: Sendable, Equatable {
+    /// The largest request body accepted; larger ones get a 413.
+    public var maxBodyBytes: Int
+    /// Requests per second each key may sustain.
+    public var rateLimitPerSecond: Double
+    /// Requests a key may send at once after a quiet spell.
+    public var rateLimitBurst: Double
+    /// How long a verified key is trusted without asking the database again.
+    public var apiKeyCacheSeconds: Double
+    /// How long an `Idempotency-Key` is remembered.
+    public var idempotencyRetentionHours: Int
+    /// The `Retry-After` sent with a 503 while the database is unreachable.
+    public var unavailableRetryAfterSeconds: Int
+
+    /// Reads the settings; a value out of range is an error that names the variable.
+    public init(reader: ConfigReader) async throws {
+        maxBodyBytes = try await Self.read(reader, "maxBodyBytes", "MAX_BODY_BYTES", default: 262_144, range: 1024...67_108_864)
+        rateLimitPerSecond = Double(try await Self.read(reader, "rateLimit.perSecond", "RATE_LIMIT_PER_SECOND", default: 20, range: 1...1_000_000))
+        rateLimitBurst = Double(try await Self.read(reader, "rateLimit.burst", "RATE_LIMIT_BURST", default: 60, range: 1...1_000_000))
+        apiKeyCacheSeconds = Double(try await Self.read(reader, "apiKeys.cacheSeconds", "API_KEYS_CACHE_SECONDS", default: 5, range: 0...300))
+        idempotencyRetentionHours = try await Self.read(
+            reader, "idempotency.retentionHours", "IDEMPOTENCY_RETENTION_HOURS", default: 48, range: 24...8760)
+        unavailableRetryAfterSeconds = try await Self.read(
+            reader, "unavailable.retryAfterSeconds", "UNAVAILABLE_RETRY_AFTER_SECONDS", default: 5, range: 1...3600)
+    }
+
+    private static func read(
+        _ reader: ConfigReader, _ key: String, _ variable: String, default value: Int, range: ClosedRange<Int>
+    ) async throws -> Int {
+        let raw: String? = try await reader.fetchString(forKey: ConfigKey(key))
+        guard let raw else { return value }
+        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw IntakeSettingsError(variable: variable, expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}
+
+/// A setting of the intake service is present but invalid.
+public struct IntakeSettingsError: Error, CustomStringConvertible {
+    /// The environment variable (without a service prefix).
+    public let variable: String
+    /// What it should have been.
+    public let expected: String
+
+    /// `RATE_LIMIT_PER_SECOND (or INTAKE_RATE_LIMIT_PER_SECOND) must be …`.
+    public var description: String {
+        "\(variable) (or INTAKE_\(variable)) must be \(expected)"
+    }
+}

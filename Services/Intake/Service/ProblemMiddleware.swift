@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIRuntime
+import Postgres
+
+/// Turns every failure under `/v1` into an RFC 9457 problem document with the right 4xx or 503,
+/// so that no input, however bad, gets a bare 500 or an empty body.
+///
+/// Logs name the operation and the error's kind, never the request's values.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// `Retry-After` for a 503.
+    let retryAfter: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = problem(for: error)
+            if problem.status == .internalServerError {
+                context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(Self.kind(of: error))"])
+            } else if problem.status == .serviceUnavailable {
+                context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(Self.kind(of: error))"])
+            }
+            return problem.response()
+        }
+    }
+
+    func problem(for error: any Error) -> IntakeProblem {
+        switch error {
+        case let problem as IntakeProblem:
+            return problem
+        case let error as ServerError:
+            let pointerPrefix = error.operationID == "listReferrals" ? "" : "/"
+            if let nested = Self.problem(in: error.underlyingError) ?? Self.problem(in: error) { return nested }
+            if let database = error.underlyingError as? PostgresError { return problem(for: database) }
+            if let decoding = Self.decodingError(in: error.underlyingError) {
+                return Self.problem(for: decoding, pointerPrefix: pointerPrefix)
+            }
+            if error.httpStatus == .unsupportedMediaType { return .unsupportedMediaType }
+            if (400..<500).contains(error.httpStatus.code) {
+                var problem = IntakeProblem.malformed([])
+                problem.status = error.httpStatus
+                return problem
+            }
+            return .internalError
+        case let error as PostgresError:
+            return Self.isUnavailability(error) ? .unavailable(retryAfter: retryAfter) : .internalError
+        case let error as HTTPError:
+            switch error.status {
+            case .contentTooLarge: return .payloadTooLarge(limit: 0)
+            case .notFound: return .routeNotFound
+            case .methodNotAllowed: return .methodNotAllowed
+            default:
+                guard (400..<500).contains(error.status.code) else { return .internalError }
+                var problem = IntakeProblem.malformed([])
+                problem.status = error.status
+                return problem
+            }
+        default:
+            return .internalError
+        }
+    }
+
+    /// Whether the database is down or out of reach, rather than refusing this statement.
+    static func isUnavailability(_ error: PostgresError) -> Bool {
+        switch error.kind {
+        case .connectionFailure, .poolTimeout, .poolClosed: return true
+        default:
+            // 08: connection exceptions; 57P01–57P03: shutdown, crash, not yet accepting; 53: out of resources.
+            guard let state = error.sqlState else { return false }
+            return state.hasPrefix("08") || state.hasPrefix("57P") || state.hasPrefix("53")
+        }
+    }
+
+    /// A problem a handler threw, wherever the runtime wrapped it.
+    private static func problem(in error: any Error) -> IntakeProblem? {
+        if let problem = error as? IntakeProblem { return problem }
+        return Mirror(reflecting: error).children.lazy.compactMap { $0.value as? IntakeProblem }.first
+    }
+
+    /// The runtime reports a body or parameter it could not decode as an internal error type
+    /// holding the `DecodingError`; look one level in.
+    private static func decodingError(in error: any Error) -> DecodingError? {
+        if let decoding = error as? DecodingError { return decoding }
+        return Mirror(reflecting: error).children.lazy.compactMap { $0.value as? DecodingError }.first
+    }
+
+    /// A missing field or a value of the wrong type or outside an enumeration is a 422 naming the
+    /// field; a body that is not JSON at all is a 400.
+    static func problem(for error: DecodingError, pointerPrefix: String) -> IntakeProblem {
+        func pointer(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            let keys = path + (key.map { [$0] } ?? [])
+            let segments = keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
+                .map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            return pointerPrefix.isEmpty ? segments.joined(separator: ".") : "/" + segments.joined(separator: "/")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .validation([.required(pointer(context.codingPath, key))])
+        case .valueNotFound(_, let context):
+            return .validation([.required(pointer(context.codingPath))])
+        case .typeMismatch(let type, let context):
+            return .validation([FieldIssue(
+                pointer: pointer(context.codingPath), code: "wrong_type", message: "Must be \(Self.describe(type)).",
+                messageRu: "Должно быть: \(Self.describeRu(type)).")])
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return .malformed([FieldIssue(
+                pointer: "", code: "not_json", message: "The body is not well-formed JSON.", messageRu: "Тело запроса не является корректным JSON.")])
+        case .dataCorrupted(let context):
+            return .validation([FieldIssue(
+                pointer: pointer(context.codingPath), code: "invalid_value",
+                message: "Is not one of the allowed values or not in the required format.",
+                messageRu: "Не входит в список допустимых значений или имеет неверный формат.")])
+        @unknown default:
+            return .malformed([])
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: String(describing: type).contains("Array") ? "an array" : "an object"
+        }
+    }
+
+    private static func describeRu(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "строка"
+        case is Int.Type, is Int64.Type, is Int32.Type: "целое число"
+        case is Double.Type, is Float.Type: "число"
+        case is Bool.Type: "true или false"
+        default: String(describing: type).contains("Array") ? "массив" : "объект"
+        }
+    }
+
+    /// The error's type, for logs: never its description, which may quote a value.
+    private static func kind(of error: any Error) -> String {
+        if let error = error as? PostgresError { return "PostgresError(\(error.kind), \(error.sqlState ?? "-"))" }
+        if let error = error as? ServerError { return "ServerError(\(error.operationID), \(kind(of: error.underlyingError)))" }
+        return String(describing: type(of: error))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import IntakeAPI
+import Models
+
+/// A validated submission about to be stored, with the message that announces it.
+struct ReferralDraft: Sendable {
+    var record: ReferralRecord
+    var announcement: ReferralReceived
+
+    /// An agency's referral.
+    init(_ submission: Components.Schemas.ReferralSubmission, caller: IntakeCaller, now: Date) throws {
+        let id = ReferralID(UUID.v7(at: now))
+        let minors = submission.minors.count
+        let schoolName = submission.place?.schoolName ?? submission.minors.lazy.compactMap(\.schoolName).first
+        record = ReferralRecord(
+            id: id, kind: .agencyReferral, referenceNumber: submission.source.reference.number,
+            referenceDate: submission.source.reference.date,
+            submission: String(decoding: try IntakeJSON.encoder.encode(submission), as: UTF8.self), receivedAt: now)
+        announcement = ReferralReceived(
+            referralID: id, integratorID: caller.integratorID, organisationID: caller.organisationID, kind: .agencyReferral,
+            source: ReferralSource(
+                kind: ReferralSourceKind(rawValue: submission.source.kind.rawValue) ?? .other,
+                organisationName: submission.source.organisationName,
+                reference: LocalDate(submission.source.reference.date).map {
+                    SenderReference(number: submission.source.reference.number, date: $0)
+                }),
+            nature: ReferralNature(rawValue: submission.nature.rawValue) ?? .conflict,
+            requestedResponses: submission.requestedResponses.compactMap { RequestedResponse(rawValue: $0.rawValue) },
+            occurredOn: LocalDate(submission.occurredOn) ?? LocalDate(containing: now, in: caller.timeZone),
+            schoolName: schoolName,
+            className: submission.place?.className,
+            minorCount: minors,
+            partyCount: minors + (submission.legalRepresentatives?.count ?? 0) + (submission.adultParties?.count ?? 0),
+            senderDeadline: submission.senderDeadline.flatMap(LocalDate.init),
+            receivedAt: now)
+    }
+
+    /// A school's identification of a child for accompaniment: a dropout-risk referral from the
+    /// school, asking for accompaniment.
+    init(_ submission: Components.Schemas.SchoolIdentificationSubmission, caller: IntakeCaller, now: Date) throws {
+        let id = ReferralID(UUID.v7(at: now))
+        record = ReferralRecord(
+            id: id, kind: .schoolIdentification, referenceNumber: submission.reference.number,
+            referenceDate: submission.reference.date,
+            submission: String(decoding: try IntakeJSON.encoder.encode(submission), as: UTF8.self), receivedAt: now)
+        announcement = ReferralReceived(
+            referralID: id, integratorID: caller.integratorID, organisationID: caller.organisationID, kind: .schoolIdentification,
+            source: ReferralSource(
+                kind: .school, organisationName: submission.schoolName,
+                reference: LocalDate(submission.reference.date).map { SenderReference(number: submission.reference.number, date: $0) }),
+            nature: .dropoutRisk,
+            requestedResponses: [.accompaniment],
+            occurredOn: LocalDate(submission.identifiedOn) ?? LocalDate(containing: now, in: caller.timeZone),
+            schoolName: submission.schoolName,
+            className: submission.student.className,
+            minorCount: 1,
+            partyCount: 1 + (submission.legalRepresentatives?.count ?? 0),
+            senderDeadline: nil,
+            receivedAt: now)
+    }
+}

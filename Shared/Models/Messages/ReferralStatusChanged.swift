@@ -1,0 +1,46 @@
+import Foundation
+
+/// `referral.status_changed.v1`: intake has recorded a new status for a referral. Notifications
+/// delivers it to the integrator's webhook, if it registered one; it carries nothing the
+/// integrator did not send or cannot already read.
+public struct ReferralStatusChanged: MessageContract, Hashable {
+    /// `referral.status_changed.v1`.
+    public static let messageType = "referral.status_changed.v1"
+
+    /// The referral.
+    public var referralID: ReferralID
+    /// The integrator that sent it, whose webhook gets the change.
+    public var integratorID: IntegratorID
+    /// The integrator's own reference number, so its system can match the change to its record.
+    public var referenceNumber: String
+    /// The new status.
+    public var status: ReferralStatus
+    /// How the case ended, with `closed`.
+    public var outcome: CaseOutcome?
+    /// When the status changed.
+    public var changedAt: Date
+
+    /// A status change.
+    public init(
+        referralID: ReferralID, integratorID: IntegratorID, referenceNumber: String, status: ReferralStatus,
+        outcome: CaseOutcome?, changedAt: Date
+    ) {
+        self.referralID = referralID
+        self.integratorID = integratorID
+        self.referenceNumber = referenceNumber
+        self.status = status
+        self.outcome = outcome
+        self.changedAt = changedAt
+    }
+
+    /// Wire names are fixed here, not derived from property names, so that renaming a property cannot
+    /// silently change a published contract.
+    enum CodingKeys: String, CodingKey {
+        case referralID = "referral_id"
+        case integratorID = "integrator_id"
+        case referenceNumber = "reference_number"
+        case status
+        case outcome
+        case changedAt = "changed_at"
+    }
+}
