@@ -130,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres", "PostgresMigrations", "Bus",
+                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench",
@@ -194,6 +194,23 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/ServiceRuntimeTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntakeUnitTests",
+            dependencies: ["IntakeService", "IntakeAPI", "Models"],
+            path: "Tests/IntakeUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntakeIntegrationTests",
+            dependencies: [
+                "IntakeService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/IntakeIntegrationTests",
             swiftSettings: swiftSettings
         ),
         .target(

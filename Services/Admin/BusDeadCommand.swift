@@ -14,7 +14,7 @@ struct BusDeadCommand: AsyncParsableCommand {
     @Option(name: .long, help: "At most this many.")
     var limit = 50
 
-    @OptionGroup var output: BusOutputOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be positive.") }

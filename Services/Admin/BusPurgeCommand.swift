@@ -14,7 +14,7 @@ struct BusPurgeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only messages enqueued more than this many hours ago.")
     var olderThanHours: Double = 0
 
-    @OptionGroup var output: BusOutputOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard olderThanHours >= 0, olderThanHours.isFinite else { throw ValidationError("--older-than-hours must be 0 or more.") }

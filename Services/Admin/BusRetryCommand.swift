@@ -18,7 +18,7 @@ struct BusRetryCommand: AsyncParsableCommand {
     @Argument(help: "The messages' ids, as `accord bus dead` lists them.")
     var ids: [Int64] = []
 
-    @OptionGroup var output: BusOutputOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         // Reviving every dead letter at once can flood the workers: it must be asked for.

@@ -8,7 +8,7 @@ struct BusStatusCommand: AsyncParsableCommand {
         abstract: "Show each queue's ready, due, running and dead messages, and the finished ones kept in history."
     )
 
-    @OptionGroup var output: BusOutputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let status = try await withBusAdministration { try await $0.status() }

@@ -207,13 +207,15 @@ _all_cluster_dirs() {
 
 # Prints a shell command that restarts cluster NAME (fast shutdown, then start), for the
 # test that checks the bus recovers when PostgreSQL restarts mid-drain.
+# cluster_restart_command NAME [ACTION] — the shell command that restarts (or
+# stops, or starts) the cluster, for tests that take the server away.
 cluster_restart_command() {
-    local name="$1" bin cdir prefix=""
+    local name="$1" action="${2:-restart}" bin cdir prefix=""
     bin="$(pg_bin_dir)" || return 1
     cdir="$(_cluster_dir "$name")"
     if _is_root; then prefix="runuser -u $ACCORD_PG_OS_USER -- "; fi
-    printf 'cd / && %s%q restart -s -m fast -w -t 60 -D %q -l %q\n' \
-        "$prefix" "$bin/pg_ctl" "$cdir/data" "$cdir/postgres.log"
+    printf 'cd / && %s%q %s -s -m fast -w -t 60 -D %q -l %q\n' \
+        "$prefix" "$bin/pg_ctl" "$action" "$cdir/data" "$cdir/postgres.log"
 }
 
 cluster_log() {

@@ -36,6 +36,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
                 maxBodyBytes: settings.maxBodyBytes))
             let handlers = IntakeHandlers(referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool))
-            try handlers.registerHandlers(on: router)
+            // Compact JSON: integrators' systems read it, and pretty-printing costs time per request.
+            try handlers.registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })
 }

@@ -89,7 +89,7 @@ struct FieldChecker {
     /// A Russian or Kazakh number, returned as `+7` and ten digits.
     mutating func phone(_ value: String?, at pointer: String) -> String? {
         guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        guard let normalised = PhoneNumber.normalise(value) else {
+        guard value.count <= 30, let normalised = PhoneNumber.normalise(value) else {
             add(.invalidPhone(pointer))
             return value
         }

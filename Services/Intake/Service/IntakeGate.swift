@@ -30,9 +30,15 @@ struct IntakeGate<Context: RequestContext>: RouterMiddleware {
         guard let caller = try await authenticate(request) else { throw IntakeProblem.unauthenticated }
         if let wait = limiter.take(caller.keyID) { throw IntakeProblem.rateLimited(retryAfter: wait) }
         let digest = Data(SHA256.hash(data: body.readableBytesView))
-        return try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest)) {
+        var response = try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest)) {
             try await next(request, context)
         }
+        // The generated server writes header values in OpenAPI's "simple" style, which
+        // percent-encodes the slashes of a path; `Location` must be a plain URI reference.
+        if let location = response.headers[.location], location.contains("%") {
+            response.headers[.location] = location.removingPercentEncoding
+        }
+        return response
     }
 
     private func authenticate(_ request: Request) async throws -> IntakeCaller? {

@@ -34,6 +34,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let pointerPrefix = error.operationID == "listReferrals" ? "" : "/"
             if let nested = Self.problem(in: error.underlyingError) ?? Self.problem(in: error) { return nested }
             if let database = error.underlyingError as? PostgresError { return problem(for: database) }
+            if pointerPrefix.isEmpty, let name = ListReferralsQuery.invalidParameter(in: error.request.path) {
+                return .validation([FieldIssue(
+                    pointer: name, code: "invalid_value", message: "Is not a valid value for this parameter; see /openapi.yaml.",
+                    messageRu: "Недопустимое значение параметра; см. /openapi.yaml.")])
+            }
             if let decoding = Self.decodingError(in: error.underlyingError) {
                 return Self.problem(for: decoding, pointerPrefix: pointerPrefix)
             }

@@ -23,8 +23,9 @@ extension ReferralStore {
                 ORDER BY updated_at, id
                 LIMIT \(limit + 1)
             ), audit AS (
+                -- Only what the caller is shown: the extra row that tells whether a next page exists is not.
                 INSERT INTO intake.audit_log (integrator_id, key_id, action, referral_id)
-                SELECT integrator_id, \(caller.keyID), 'referral.list', id FROM page
+                SELECT integrator_id, \(caller.keyID), 'referral.list', id FROM (SELECT * FROM page ORDER BY updated_at, id LIMIT \(limit)) shown
             )
             SELECT \(unescaped: ReferralRecord.columns) FROM page r ORDER BY r.updated_at, r.id
             """ as PostgresQuery).prepared)

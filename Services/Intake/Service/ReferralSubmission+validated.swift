@@ -36,19 +36,21 @@ extension Components.Schemas.ReferralSubmission {
         }
         let representatives = legalRepresentatives ?? []
         check.count(representatives.count, at: "/legal_representatives", 0...40)
-        valid.legalRepresentatives = representatives.enumerated().map { index, representative in
-            representative.validated(&check, at: "/legal_representatives/\(index)", minors: refs)
+        valid.legalRepresentatives = legalRepresentatives.map { _ in
+            representatives.enumerated().map { index, representative in
+                representative.validated(&check, at: "/legal_representatives/\(index)", minors: refs)
+            }
         }
         let adults = adultParties ?? []
         check.count(adults.count, at: "/adult_parties", 0...20)
-        valid.adultParties = adults.enumerated().map { index, party in
+        valid.adultParties = adultParties.map { _ in adults.enumerated().map { index, party in
             let pointer = "/adult_parties/\(index)"
             var party = party
             party.name = check.name(party.name, at: pointer + "/name")
             party.phone = check.phone(party.phone, at: pointer + "/phone")
             party.email = check.email(party.email, at: pointer + "/email")
             return party
-        }
+        } }
         check.count(requestedResponses.count, at: "/requested_responses", 1...3)
         for (index, response) in requestedResponses.enumerated() where requestedResponses[..<index].contains(response) {
             check.add(.duplicate("/requested_responses/\(index)"))
@@ -97,7 +99,9 @@ extension Components.Schemas.LegalRepresentative {
         representative.email = check.email(email, at: pointer + "/email")
         check.count(represents.count, at: pointer + "/represents", 1...20)
         for (index, ref) in represents.enumerated() {
-            if let minors, !minors.contains(ref) {
+            if ref.isEmpty || ref.count > 20 {
+                check.add(.invalidPattern(pointer + "/represents/\(index)", "1–20 characters", "от 1 до 20 символов"))
+            } else if let minors, !minors.contains(ref) {
                 check.add(.unknownReference(pointer + "/represents/\(index)"))
             } else if represents[..<index].contains(ref) {
                 check.add(.duplicate(pointer + "/represents/\(index)"))

@@ -18,8 +18,10 @@ extension Components.Schemas.SchoolIdentificationSubmission {
         let representatives = legalRepresentatives ?? []
         check.count(representatives.count, at: "/legal_representatives", 0...4)
         // One student: `represents` names nobody in particular, so any labels are accepted.
-        valid.legalRepresentatives = representatives.enumerated().map { index, representative in
-            representative.validated(&check, at: "/legal_representatives/\(index)", minors: nil)
+        valid.legalRepresentatives = legalRepresentatives.map { _ in
+            representatives.enumerated().map { index, representative in
+                representative.validated(&check, at: "/legal_representatives/\(index)", minors: nil)
+            }
         }
         valid.attachments = attachments.map { $0.validated(&check, at: "/attachments") }
         guard check.issues.isEmpty else { throw .validation(check.issues) }

@@ -4,8 +4,8 @@ import Foundation
 import Logging
 import Postgres
 
-/// The `--json` flag every `accord bus` command takes.
-struct BusOutputOptions: ParsableArguments {
+/// The `--json` flag every listing command of `accord` takes.
+struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
     var json = false
 
@@ -21,10 +21,15 @@ struct BusOutputOptions: ParsableArguments {
 
 /// Runs `body` with the bus of the database the environment names, as `accord migrate` finds it.
 func withBusAdministration<T: Sendable>(_ body: (BusAdministration) async throws -> T) async throws -> T {
+    try await withAdministrationPool { try await body(BusAdministration(pool: $0)) }
+}
+
+/// Runs `body` with a one-connection pool to the database the environment names.
+func withAdministrationPool<T: Sendable>(_ body: (PostgresPool) async throws -> T) async throws -> T {
     let configuration = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-admin")
     let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: Logger(label: "accord.admin"))
     do {
-        let value = try await body(BusAdministration(pool: pool))
+        let value = try await body(pool)
         await pool.close()
         return value
     } catch {

@@ -1,0 +1,72 @@
+import Foundation
+@testable import IntakeService
+import Testing
+
+@Suite("API keys")
+struct APIKeyTests {
+    @Test("a generated key reads back from its text, and only its own secret matches its digest")
+    func roundTrip() throws {
+        let key = APIKey.generate()
+        #expect(key.text.hasPrefix("acc_"))
+        #expect(key.text.count == 4 + 32 + 1 + 43)
+        let parsed = try #require(APIKey(key.text))
+        #expect(parsed == key)
+        #expect(parsed.matches(key.secretDigest))
+        #expect(!APIKey.generate().matches(key.secretDigest))
+        #expect(APIKey.generate().text != key.text)
+    }
+
+    @Test("anything not shaped like a key is refused", arguments: [
+        "", "acc_", "acc__", "bearer", "acc_0123456789abcdef0123456789abcdef",
+        "acc_0123456789abcdef0123456789abcdeg_" + String(repeating: "A", count: 43),
+        "acc_0123456789abcdef0123456789abcdef_" + String(repeating: "A", count: 42),
+        "acc_0123456789abcdef0123456789abcdef_" + String(repeating: "A", count: 42) + "=",
+        "xyz_0123456789abcdef0123456789abcdef_" + String(repeating: "A", count: 43),
+    ])
+    func malformed(text: String) {
+        #expect(APIKey(text) == nil)
+    }
+}
+
+@Suite("Phone numbers")
+struct PhoneNumberTests {
+    @Test("Russian and Kazakh numbers in everyday spellings normalise to +7 and ten digits", arguments: [
+        ("+7 (912) 345-67-89", "+79123456789"), ("8 912 345 67 89", "+79123456789"), ("79123456789", "+79123456789"),
+        ("8-701-123-45-67", "+77011234567"), ("+77011234567", "+77011234567"),
+    ])
+    func valid(text: String, normalised: String) {
+        #expect(PhoneNumber.normalise(text) == normalised)
+    }
+
+    @Test("other numbers are refused", arguments: ["12345", "+1 212 555 0100", "8 912 345 67 8", "+7 912 345 67 899", "8912345678９", "+7abcdefghij", ""])
+    func invalid(text: String) {
+        #expect(PhoneNumber.normalise(text) == nil)
+    }
+}
+
+@Suite("Webhook URLs")
+struct WebhookURLTests {
+    @Test("https anywhere; http only to loopback and private networks", arguments: [
+        ("https://court.example/hooks", true), ("http://127.0.0.1:9000/x", true), ("http://192.168.1.10/x", true),
+        ("http://172.16.0.1/x", true), ("http://172.32.0.1/x", false), ("http://8.8.8.8/x", false),
+        ("https://u:p@court.example/x", false), ("https://court.example/x#frag", false), ("javascript:alert(1)", false), ("", false),
+    ])
+    func validation(url: String, accepted: Bool) {
+        #expect((WebhookURL.validated(url) != nil) == accepted)
+    }
+}
+
+@Suite("Referral list cursors")
+struct ReferralCursorTests {
+    @Test("a cursor reads back to the same position, to the microsecond")
+    func roundTrip() throws {
+        let cursor = ReferralCursor(updatedAt: Date(timeIntervalSince1970: 1_795_000_000.123456), id: .init(UUID()))
+        let parsed = try #require(ReferralCursor(cursor.text))
+        #expect(parsed == cursor)
+    }
+
+    @Test("garbage is refused, not trusted", arguments: ["", "!!", "bm90IGEgY3Vyc29y", "MTIzLm5vdC1hLXV1aWQ", "LTEuMDE5NWYyYTAtMWMwMC03MDAwLTgwMDAtMDAwMDAwMDAwMDAx"])
+    func garbage(text: String) {
+        #expect(ReferralCursor(text) == nil)
+    }
+}
