@@ -91,19 +91,31 @@ struct ReferralFollowUpTests {
                     try await MessageBus.publish([message], topic: ReferralStatusReported.messageType, in: $0)
                 }
             }
-            try await report(.accepted, at: 1_795_000_000)
-            try await report(.caseOpened, at: 1_795_000_100)
-            try await report(.accepted, at: 1_795_000_000)  // redelivered, stale
-            try await report(.closed, outcome: .reconciled, at: 1_795_000_900)
-            var referral: [String: Any] = [:]
-            for _ in 0..<100 {
-                referral = try await client.call(.get, "/v1/referrals/\(id)", key: court.key).object
-                if referral["status"] as? String == "closed" { break }
-                try await Task.sleep(for: .milliseconds(100))
+            /// The referral as the integrator sees it once its status is `expected`.
+            func waitFor(_ expected: String) async throws -> [String: Any] {
+                var referral: [String: Any] = [:]
+                for _ in 0..<100 {
+                    referral = try await client.call(.get, "/v1/referrals/\(id)", key: court.key).object
+                    if referral["status"] as? String == expected { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                return referral
             }
+            // Reports arrive one by one, as a case moves; the stale one is a redelivery.
+            try await report(.accepted, at: 1_795_000_000)
+            _ = try await waitFor("accepted")
+            try await report(.caseOpened, at: 1_795_000_100)
+            _ = try await waitFor("case_opened")
+            try await report(.closed, outcome: .reconciled, at: 1_795_000_900)
+            var referral = try await waitFor("closed")
+            try await report(.accepted, at: 1_795_000_000)
+            try await report(.programmeScheduled, at: 1_795_000_950)
+            #expect(try await eventuallyDrained(harness))
+            referral = try await waitFor("closed")
             #expect(referral["status"] as? String == "closed")
             #expect(referral["outcome"] as? String == "reconciled")
             let history = (referral["status_history"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+            // Late reports moved nothing and left no step.
             #expect(history == ["received", "accepted", "case_opened", "closed"])
             let changes = try await harness.pool.query("""
                 SELECT payload->>'status' FROM bus.messages WHERE queue = 'observed' AND type = 'referral.status_changed.v1' ORDER BY id
@@ -113,4 +125,13 @@ struct ReferralFollowUpTests {
             #expect((listed.object["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
         }
     }
+}
+
+/// Whether the `intake` queue empties within a few seconds.
+private func eventuallyDrained(_ harness: IntakeHarness) async throws -> Bool {
+    for _ in 0..<100 {
+        if try await harness.count("SELECT count(*) FROM bus.messages WHERE queue = 'intake'") == 0 { return true }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    return false
 }
