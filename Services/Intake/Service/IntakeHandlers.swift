@@ -10,15 +10,10 @@ struct IntakeHandlers: APIProtocol {
     let webhooks: WebhookStore
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
-        let request = try IntakeRequest.required()
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let idempotencyKey = try Self.idempotencyKey(input.headers.idempotencyKey)
-        let now = Date()
-        let valid = try submission.validated(today: LocalDate(containing: now, in: request.caller.timeZone))
-        let created = try await referrals.create(
-            try ReferralDraft(valid, caller: request.caller, now: now), caller: request.caller, idempotencyKey: idempotencyKey,
-            bodyDigest: request.bodyDigest)
-        let (record, replayed) = created.record
+        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { caller, today, now in
+            try ReferralDraft(try submission.validated(today: today), caller: caller, now: now)
+        }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
             body: .json(try record.apiReferral())))
@@ -27,18 +22,25 @@ struct IntakeHandlers: APIProtocol {
     func createSchoolIdentification(
         _ input: Operations.CreateSchoolIdentification.Input
     ) async throws -> Operations.CreateSchoolIdentification.Output {
-        let request = try IntakeRequest.required()
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let idempotencyKey = try Self.idempotencyKey(input.headers.idempotencyKey)
-        let now = Date()
-        let valid = try submission.validated(today: LocalDate(containing: now, in: request.caller.timeZone))
-        let created = try await referrals.create(
-            try ReferralDraft(valid, caller: request.caller, now: now), caller: request.caller, idempotencyKey: idempotencyKey,
-            bodyDigest: request.bodyDigest)
-        let (record, replayed) = created.record
+        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { caller, today, now in
+            try ReferralDraft(try submission.validated(today: today), caller: caller, now: now)
+        }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
             body: .json(try record.apiReferral())))
+    }
+
+    /// Validates and stores a submission for the current caller: `draft` validates against the
+    /// caller's "today" and builds what is stored. Returns the referral and whether it is a replay.
+    private func accept(
+        idempotencyKey: String?, draft: (IntakeCaller, LocalDate, Date) throws -> ReferralDraft
+    ) async throws -> (ReferralRecord, Bool) {
+        let request = try IntakeRequest.required()
+        let key = try Self.idempotencyKey(idempotencyKey)
+        let now = Date()
+        let draft = try draft(request.caller, LocalDate(containing: now, in: request.caller.timeZone), now)
+        return try await referrals.create(draft, caller: request.caller, idempotencyKey: key, bodyDigest: request.bodyDigest).record
     }
 
     func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
