@@ -85,15 +85,22 @@ struct IntakeBenchmark: AsyncParsableCommand {
         let service = try BenchChild.start(intake, [], environment: serviceEnvironment, output: directory.appendingPathComponent("accord-intake.log"))
 
         let outcome: Outcome
+        // Once the service is stopped (and reaped), its pid must never be signalled again.
+        var serviceStopped = false
+        var serviceEnding: BenchChild.Ending?
         do {
             try await Self.waitUntilReady(service, port: port)
             let load = IntakeWrk(executable: wrkPath, directory: directory)
             if warmUpSeconds > 0 {
-                // Opens the service's pool, prepares its statements, caches the key, warms the JIT-less
-                // but cold server caches: none of that is what an integrator waits for in steady state.
+                // Opens the service's pool, prepares its statements and caches the key: costs of a cold
+                // start, which an integrator in steady state never waits for.
                 _ = try await load.run(port: port, key: setup.key, connections: connections, seconds: warmUpSeconds, run: "W")
             }
             let measured = try await load.run(port: port, key: setup.key, connections: connections, seconds: seconds, run: "M")
+            // Stopped gracefully before pgbench, so that the requests wrk left in flight are
+            // finished before the check, and the idle service takes nothing from pgbench's run.
+            serviceEnding = await service.stop()
+            serviceStopped = true
             // pgbench after wrk, not alongside it: each gets the whole machine.
             let values = try await IntakePgbench.Values.sample(
                 from: pool, integrator: setup.integrator, pgbenchIntegrator: setup.pgbenchIntegrator,
@@ -104,14 +111,13 @@ struct IntakeBenchmark: AsyncParsableCommand {
             let check = try await Self.verify(pool, accepted: measured.acceptedLocations, setup: setup)
             outcome = Outcome(wrk: measured, pgbench: reference, check: check)
         } catch {
-            await service.stop()
+            if !serviceStopped { await service.stop() }
             await pool.close()
             FileHandle.standardError.write(Data("accord-intake log (\(service.output.path)):\n\(service.outputTail(40))\n".utf8))
             throw error
         }
-        let ending = await service.stop()
         await pool.close()
-        report(outcome, serviceEnding: ending, directory: directory)
+        report(outcome, serviceEnding: serviceEnding, directory: directory)
         if outcome.check.lost != 0 || outcome.check.missingOnBus != 0 { throw ExitCode(1) }
     }
 
@@ -256,6 +262,7 @@ struct IntakeBenchmark: AsyncParsableCommand {
                 "non_2xx": wrk.non2xx, "socket_errors": wrk.socketErrors, "bus_missing": check.missingOnBus,
                 "stored_unacknowledged": check.storedUnacknowledged, "pgbench_latency_avg_ms": outcome.pgbench.latencyAverage,
                 "pgbench_transactions": outcome.pgbench.transactions, "pgbench_failed": outcome.pgbench.failed,
+                "pgbench_rows": check.pgbenchRows, "pgbench_bus_copies": check.pgbenchOnBus,
                 "connections": connections, "pool_size": poolSize, "seconds": seconds,
             ]
             let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()

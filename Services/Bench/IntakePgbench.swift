@@ -14,7 +14,8 @@ struct IntakePgbench {
     /// variable here, so that with `-M prepared` pgbench sends it as a parameter too and the
     /// server parses the same ~2 KB of JSON per transaction that it parses per referral.
     ///
-    /// Differences from intake, none of which makes the server's work lighter:
+    /// Differences from intake, where pgbench cannot do what the service does (each costs the
+    /// server about as much as what it replaces):
     /// - the referral id comes from `gen_random_uuid()` (intake sends a UUIDv7 it made) and
     ///   reaches the other writes through `RETURNING`, since pgbench cannot make a UUID itself;
     /// - `received_at` is `now()` rather than the service's clock;

@@ -156,32 +156,29 @@ struct IntakeWrk {
 
 /// The referral the benchmark posts: a realistic КДНиЗП referral about a fight at school, about
 /// 2 KB of JSON like a real one (two minors, two parents, a description of a few hundred
-/// characters, attachments). Every date lies in the past and both minors are under 18 on the
+/// characters, an attachment). Every date lies in the past and both minors are under 18 on the
 /// day, so it stays valid on any later day.
 enum IntakeRequestBody {
     /// Where each request's unique reference number goes.
     static let numberMarker = "@NUMBER@"
 
     static let json = #"""
-        {"source":{"kind":"minors_commission","organisation_name":"Комиссия по делам несовершеннолетних и защите их прав Соликамского городского округа",\#
+        {"source":{"kind":"minors_commission","organisation_name":"КДНиЗП Соликамского городского округа",\#
         "reference":{"number":"@NUMBER@","date":"2026-11-20"}},"nature":"conflict",\#
-        "description":"18 ноября 2026 года на большой перемене после третьего урока в рекреации второго этажа между учениками 7Б класса \#
-        Ивановым П. и Петровым И. произошла драка. По словам классного руководителя, конфликт длится с начала учебного года: \#
-        Иванов неоднократно высмеивал Петрова в классном чате, Петров отвечал оскорблениями. Петров получил ушиб лица, осмотрен \#
-        школьной медсестрой, от вызова скорой помощи родители отказались. Родители обоих учеников согласны на участие в \#
-        восстановительной программе. Просим провести программу примирения и сообщить о результатах до 20 декабря.",\#
-        "occurred_on":"2026-11-18","place":{"school_name":"МАОУ «Средняя общеобразовательная школа № 1» г. Соликамска","class_name":"7Б",\#
-        "description":"Рекреация второго этажа"},\#
+        "description":"18 ноября на большой перемене в рекреации второго этажа между учениками 7Б класса Ивановым П. и \#
+        Петровым И. произошла драка. Конфликт длится с начала учебного года: Иванов высмеивал Петрова в классном чате, \#
+        Петров отвечал оскорблениями. Петров получил ушиб лица, осмотрен медсестрой. Родители обоих согласны на участие \#
+        в восстановительной программе.",\#
+        "occurred_on":"2026-11-18","place":{"school_name":"МАОУ «СОШ № 1» г. Соликамска","class_name":"7Б"},\#
         "minors":[{"ref":"m1","name":{"last_name":"Иванов","first_name":"Пётр","middle_name":"Андреевич"},"birth_date":"2013-05-01",\#
         "role":"responsible_party","class_name":"7Б"},\#
         {"ref":"m2","name":{"last_name":"Петров","first_name":"Иван","middle_name":"Сергеевич"},"birth_date":"2013-02-11",\#
         "role":"harmed_party","class_name":"7Б"}],\#
         "legal_representatives":[{"name":{"last_name":"Иванова","first_name":"Мария","middle_name":"Петровна"},"relation":"mother",\#
         "phone":"8 (912) 345-67-89","email":"ivanova@example.ru","represents":["m1"]},\#
-        {"name":{"last_name":"Петров","first_name":"Сергей","middle_name":"Викторович"},"relation":"father",\#
-        "phone":"+7 912 765-43-21","email":"petrov.sv@example.ru","represents":["m2"]}],\#
+        {"name":{"last_name":"Петров","first_name":"Сергей"},"relation":"father",\#
+        "phone":"+7 912 765-43-21","represents":["m2"]}],\#
         "requested_responses":["restorative_programme"],"sender_deadline":"2026-12-20",\#
-        "attachments":[{"kind":"case_materials","title":"Копия протокола заседания КДНиЗП № 34","pages":3},\#
-        {"kind":"characterisation","title":"Характеристика ученика 7Б класса Иванова П. А.","pages":2}]}
+        "attachments":[{"kind":"case_materials","title":"Копия протокола заседания КДНиЗП","pages":3}]}
         """#
 }
