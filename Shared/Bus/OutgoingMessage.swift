@@ -37,7 +37,7 @@ public struct OutgoingMessage: Sendable {
         causationID: UUID? = nil,
         traceContext: String? = nil
     ) throws {
-        let payload = try PostgresJSONCoding.encoder().encode(contract)
+        let payload = try PostgresJSONCoding.sharedEncoder.encode(contract)
         self.init(
             type: Swift.type(of: contract).messageType,
             payload: String(decoding: payload, as: UTF8.self),

@@ -70,3 +70,35 @@ struct ReferralCursorTests {
         #expect(ReferralCursor(text) == nil)
     }
 }
+
+@Suite("Text rules")
+struct TextRulesTests {
+    @Test("school classes: grade 1–11, optional space or hyphen, one letter", arguments: [
+        ("7Б", true), ("11 А", true), ("5-a", true), ("1Ә", true), ("12А", false), ("0А", false), ("07Б", false), ("7", false),
+        ("7БВ", false), ("седьмой", false), ("7 ", false), ("", false),
+    ])
+    func schoolClass(text: String, valid: Bool) {
+        #expect(text.isSchoolClass == valid)
+    }
+
+    @Test("names: letters of any script with their marks, spaces, hyphens, apostrophes, dots", arguments: [
+        ("Иванов-Петров", true), ("О'Коннор", true), ("Әлібек", true), ("Й", true), ("Ivan 2", false), ("A<b>", false), ("Ли😀", false),
+    ])
+    func personName(text: String, valid: Bool) {
+        #expect(text.isPersonNamePart == valid)
+    }
+
+    @Test("trimming and forbidden characters")
+    func trimming() {
+        #expect("  Иванов \n".trimmedOfWhiteSpace == "Иванов")
+        #expect("\u{00A0}x\u{3000}".trimmedOfWhiteSpace == "x")
+        #expect("   ".trimmedOfWhiteSpace.isEmpty)
+        #expect("line\nbreak".containsForbiddenScalar(multiline: false))
+        #expect(!"line\nbreak".containsForbiddenScalar(multiline: true))
+        #expect("bell\u{7}".containsForbiddenScalar(multiline: true))
+        #expect("sep\u{2028}".containsForbiddenScalar(multiline: true))
+        #expect(!"Драка 7Б «СОШ № 1»".containsForbiddenScalar(multiline: false))
+        #expect("ё".codePointCount == 1)
+        #expect("е\u{0308}".codePointCount == 2)
+    }
+}

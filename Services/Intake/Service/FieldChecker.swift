@@ -22,12 +22,12 @@ struct FieldChecker {
     /// Trimmed required text of `1...maximum` characters without control characters (line
     /// breaks and tabs are allowed where `multiline`).
     mutating func text(_ value: String, at pointer: String, maximum: Int, multiline: Bool = false) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmedOfWhiteSpace
         if trimmed.isEmpty {
             add(.tooShort(pointer, minimum: 1))
-        } else if trimmed.count > maximum {
+        } else if trimmed.codePointCount > maximum {
             add(.tooLong(pointer, maximum: maximum))
-        } else if trimmed.unicodeScalars.contains(where: { Self.isForbidden($0, multiline: multiline) }) {
+        } else if trimmed.containsForbiddenScalar(multiline: multiline) {
             add(.invalidCharacters(pointer))
         }
         return trimmed
@@ -35,7 +35,7 @@ struct FieldChecker {
 
     /// Optional text: `nil` and blank both mean absent.
     mutating func optionalText(_ value: String?, at pointer: String, maximum: Int, multiline: Bool = false) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
         return text(value, at: pointer, maximum: maximum, multiline: multiline)
     }
 
@@ -44,13 +44,15 @@ struct FieldChecker {
         var name = value
         name.lastName = personNamePart(value.lastName, at: pointer + "/last_name")
         name.firstName = personNamePart(value.firstName, at: pointer + "/first_name")
-        name.middleName = value.middleName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : personNamePart($0, at: pointer + "/middle_name") }
+        name.middleName = value.middleName.flatMap {
+            $0.unicodeScalars.allSatisfy(\.isWhiteSpace) ? nil : personNamePart($0, at: pointer + "/middle_name")
+        }
         return name
     }
 
     private mutating func personNamePart(_ value: String, at pointer: String) -> String {
         let trimmed = text(value, at: pointer, maximum: 100)
-        if !trimmed.isEmpty, !trimmed.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) {
+        if !trimmed.isEmpty, !trimmed.isPersonNamePart {
             add(.invalidPattern(pointer, "letters, spaces, hyphens and apostrophes only", "только буквы, пробелы, дефисы и апострофы"))
         }
         return trimmed
@@ -88,8 +90,8 @@ struct FieldChecker {
 
     /// A Russian or Kazakh number, returned as `+7` and ten digits.
     mutating func phone(_ value: String?, at pointer: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        guard value.count <= 30, let normalised = PhoneNumber.normalise(value) else {
+        guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
+        guard value.codePointCount <= 30, let normalised = PhoneNumber.normalise(value) else {
             add(.invalidPhone(pointer))
             return value
         }
@@ -98,21 +100,23 @@ struct FieldChecker {
 
     /// An email address: one `@`, a local part, a dotted domain, no spaces.
     mutating func email(_ value: String?, at pointer: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = trimmed.count <= 254 && parts.count == 2 && (1...64).contains(parts[0].count)
-            && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !parts[1].contains("..")
-            && !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x21 } == true || $0 == "," || $0 == ";" })
+        guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
+        let trimmed = value.trimmedOfWhiteSpace
+        let parts = trimmed.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        let valid = trimmed.codePointCount <= 254 && parts.count == 2 && (1...64).contains(parts[0].count)
+            && parts[1].contains(UInt8(ascii: ".")) && parts[1].first != UInt8(ascii: ".") && parts[1].last != UInt8(ascii: ".")
+            && !trimmed.contains("..")
+            && !trimmed.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+            && !trimmed.containsForbiddenScalar(multiline: false)
         if !valid { add(.invalidEmail(pointer)) }
         return trimmed
     }
 
     /// A class such as `7Б` or `11 А`, returned as written but trimmed.
     mutating func className(_ value: String?, at pointer: String) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if trimmed.wholeMatch(of: /(?:1[01]|[1-9])[ -]?\p{L}/) == nil { add(.invalidClass(pointer)) }
+        guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
+        let trimmed = value.trimmedOfWhiteSpace
+        if !trimmed.isSchoolClass { add(.invalidClass(pointer)) }
         return trimmed
     }
 
@@ -130,13 +134,6 @@ struct FieldChecker {
     /// A number within bounds.
     mutating func range(_ value: Double?, at pointer: String, _ range: ClosedRange<Double>) {
         if let value, !(value.isFinite && range.contains(value)) { add(.outOfRange(pointer, range)) }
-    }
-
-    private static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
-        if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-        return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-            || scalar.properties.generalCategory == .surrogate || scalar.properties.generalCategory == .unassigned
-            || scalar.properties.generalCategory == .privateUse
     }
 }
 

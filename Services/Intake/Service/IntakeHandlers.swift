@@ -16,7 +16,7 @@ struct IntakeHandlers: APIProtocol {
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
-            body: .json(try record.apiReferral())))
+            body: .json(try record.apiReferral(submission: false))))
     }
 
     func createSchoolIdentification(
@@ -28,7 +28,7 @@ struct IntakeHandlers: APIProtocol {
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
-            body: .json(try record.apiReferral())))
+            body: .json(try record.apiReferral(submission: false))))
     }
 
     /// Validates and stores a submission for the current caller: `draft` validates against the
@@ -48,7 +48,7 @@ struct IntakeHandlers: APIProtocol {
         guard let id = ReferralID(input.path.referralId),
               let record = try await referrals.find(id, caller: request.caller)
         else { throw IntakeProblem.referralNotFound }
-        return .ok(.init(body: .json(try record.apiReferral())))
+        return .ok(.init(body: .json(try record.apiReferral(submission: true))))
     }
 
     func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {

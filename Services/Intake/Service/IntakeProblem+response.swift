@@ -24,7 +24,8 @@ enum IntakeJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Unsorted: stored submissions go into jsonb, which orders keys itself.
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()
     static let decoder: JSONDecoder = {

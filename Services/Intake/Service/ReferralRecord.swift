@@ -25,8 +25,10 @@ struct ReferralRecord: Sendable {
     /// Changes after `received`, oldest first.
     var laterSteps: [StatusStep]
 
-    /// The referral as the API shows it; the submission is decoded as its kind's schema.
-    func apiReferral() throws -> Components.Schemas.Referral {
+    /// The referral as the API shows it. With `submission` (a read) the stored submission is
+    /// included, decoded as its kind's schema; without (a `201` and its replays) the answer says
+    /// what became of the referral and repeats none of the personal data the sender just sent.
+    func apiReferral(submission included: Bool) throws -> Components.Schemas.Referral {
         let json = Data(submission.utf8)
         return Components.Schemas.Referral(
             id: id.description,
@@ -41,8 +43,8 @@ struct ReferralRecord: Sendable {
                     status: Components.Schemas.ReferralStatus(rawValue: $0.status.rawValue) ?? .received, at: $0.at,
                     outcome: $0.outcome.flatMap { Components.Schemas.CaseOutcome(rawValue: $0.rawValue) })
             },
-            referral: kind == .agencyReferral ? try IntakeJSON.decoder.decode(Components.Schemas.ReferralSubmission.self, from: json) : nil,
-            schoolIdentification: kind == .schoolIdentification
+            referral: included && kind == .agencyReferral ? try IntakeJSON.decoder.decode(Components.Schemas.ReferralSubmission.self, from: json) : nil,
+            schoolIdentification: included && kind == .schoolIdentification
                 ? try IntakeJSON.decoder.decode(Components.Schemas.SchoolIdentificationSubmission.self, from: json) : nil)
     }
 
