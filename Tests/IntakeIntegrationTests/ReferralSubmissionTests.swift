@@ -21,7 +21,7 @@ struct ReferralSubmissionTests {
             let stored = try await client.call(.get, "/v1/referrals/\(id)", key: court.key)
             let echoed = try #require(stored.object["referral"] as? [String: Any])
             let representatives = try #require(echoed["legal_representatives"] as? [[String: Any]])
-            #expect(representatives.first?["phone"] as? String == "+79123456789", "phones are stored normalised")
+            #expect(representatives.first?["phone"] as? String == "8 (912) 345-67-89", "the submission is kept as sent")
             #expect(try await harness.count("SELECT count(*) FROM intake.referrals WHERE id = \(UUID(uuidString: id)!)") == 1)
             #expect(try await harness.count("""
                 SELECT count(*) FROM intake.audit_log

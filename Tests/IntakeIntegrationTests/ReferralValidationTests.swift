@@ -80,6 +80,21 @@ struct ReferralValidationTests {
         }
     }
 
+    @Test("an undocumented field is refused by name, so nothing unchecked is stored")
+    func unknownField() async throws {
+        try await IntakeHarness.run { client, harness in
+            let court = try await harness.integrator()
+            let response = try await client.call(.post, "/v1/referrals", key: court.key, json: body { body in
+                var minors = body["minors"] as! [[String: Any]]
+                minors[0]["diagnosis"] = "F90"
+                body["minors"] = minors
+            })
+            #expect(response.status == .unprocessableContent)
+            #expect(response.pointers == ["/minors/0/diagnosis"])
+            #expect(response.codes == ["unknown_field"])
+        }
+    }
+
     @Test("a missing required field is named")
     func missingField() async throws {
         try await IntakeHarness.run { client, harness in

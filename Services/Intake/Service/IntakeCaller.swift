@@ -21,6 +21,9 @@ struct IntakeRequest: Sendable {
     var caller: IntakeCaller
     /// SHA-256 of the body as received: an `Idempotency-Key` replay must carry the same bytes.
     var bodyDigest: Data
+    /// The body as received. A submission is stored as these bytes once its decoded form has
+    /// passed validation: the schemas admit no undocumented fields, so nothing unchecked is kept.
+    var body: String
 
     /// Set by `IntakeGate` for the duration of one request.
     @TaskLocal static var current: IntakeRequest?

@@ -30,7 +30,7 @@ struct IntakeGate<Context: RequestContext>: RouterMiddleware {
         guard let caller = try await authenticate(request) else { throw IntakeProblem.unauthenticated }
         if let wait = limiter.take(caller.keyID) { throw IntakeProblem.rateLimited(retryAfter: wait) }
         let digest = Data(SHA256.hash(data: body.readableBytesView))
-        var response = try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest)) {
+        var response = try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest, body: String(buffer: body))) {
             try await next(request, context)
         }
         // The generated server writes header values in OpenAPI's "simple" style, which

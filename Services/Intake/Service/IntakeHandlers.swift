@@ -11,8 +11,8 @@ struct IntakeHandlers: APIProtocol {
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { caller, today, now in
-            try ReferralDraft(try submission.validated(today: today), caller: caller, now: now)
+        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { request, today, now in
+            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
@@ -23,8 +23,8 @@ struct IntakeHandlers: APIProtocol {
         _ input: Operations.CreateSchoolIdentification.Input
     ) async throws -> Operations.CreateSchoolIdentification.Output {
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { caller, today, now in
-            try ReferralDraft(try submission.validated(today: today), caller: caller, now: now)
+        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { request, today, now in
+            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
@@ -34,12 +34,12 @@ struct IntakeHandlers: APIProtocol {
     /// Validates and stores a submission for the current caller: `draft` validates against the
     /// caller's "today" and builds what is stored. Returns the referral and whether it is a replay.
     private func accept(
-        idempotencyKey: String?, draft: (IntakeCaller, LocalDate, Date) throws -> ReferralDraft
+        idempotencyKey: String?, draft: (IntakeRequest, LocalDate, Date) throws -> ReferralDraft
     ) async throws -> (ReferralRecord, Bool) {
         let request = try IntakeRequest.required()
         let key = try Self.idempotencyKey(idempotencyKey)
         let now = Date()
-        let draft = try draft(request.caller, LocalDate(containing: now, in: request.caller.timeZone), now)
+        let draft = try draft(request, LocalDate(containing: now, in: request.caller.timeZone), now)
         return try await referrals.create(draft, caller: request.caller, idempotencyKey: key, bodyDigest: request.bodyDigest).record
     }
 

@@ -2,20 +2,22 @@ import Foundation
 import IntakeAPI
 import Models
 
-/// A validated submission about to be stored, with the message that announces it.
+/// A validated submission about to be stored, with the message that announces it. The stored
+/// document is the request body as sent; the columns and the announcement take the validated,
+/// trimmed values.
 struct ReferralDraft: Sendable {
     var record: ReferralRecord
     var announcement: ReferralReceived
 
-    /// An agency's referral.
-    init(_ submission: Components.Schemas.ReferralSubmission, caller: IntakeCaller, now: Date) throws {
+    /// An agency's referral, validated, and its request body as stored.
+    init(_ submission: Components.Schemas.ReferralSubmission, body: String, caller: IntakeCaller, now: Date) {
         let id = ReferralID(UUID.v7(at: now))
         let minors = submission.minors.count
         let schoolName = submission.place?.schoolName ?? submission.minors.lazy.compactMap(\.schoolName).first
         record = ReferralRecord(
             id: id, kind: .agencyReferral, referenceNumber: submission.source.reference.number,
             referenceDate: submission.source.reference.date,
-            submission: String(decoding: try IntakeJSON.encoder.encode(submission), as: UTF8.self), receivedAt: now)
+            submission: body, receivedAt: now)
         announcement = ReferralReceived(
             referralID: id, integratorID: caller.integratorID, organisationID: caller.organisationID, kind: .agencyReferral,
             source: ReferralSource(
@@ -37,12 +39,12 @@ struct ReferralDraft: Sendable {
 
     /// A school's identification of a child for accompaniment: a dropout-risk referral from the
     /// school, asking for accompaniment.
-    init(_ submission: Components.Schemas.SchoolIdentificationSubmission, caller: IntakeCaller, now: Date) throws {
+    init(_ submission: Components.Schemas.SchoolIdentificationSubmission, body: String, caller: IntakeCaller, now: Date) {
         let id = ReferralID(UUID.v7(at: now))
         record = ReferralRecord(
             id: id, kind: .schoolIdentification, referenceNumber: submission.reference.number,
             referenceDate: submission.reference.date,
-            submission: String(decoding: try IntakeJSON.encoder.encode(submission), as: UTF8.self), receivedAt: now)
+            submission: body, receivedAt: now)
         announcement = ReferralReceived(
             referralID: id, integratorID: caller.integratorID, organisationID: caller.organisationID, kind: .schoolIdentification,
             source: ReferralSource(

@@ -26,7 +26,15 @@ extension String {
                 if multiline && (value == 0x0A || value == 0x0D || value == 0x09) { continue }
                 return true
             }
-            if value == 0x2028 || value == 0x2029 { return true }
+            // Latin-1 letters and signs («», №-free), Latin Extended, Cyrillic (Russian, Kazakh)
+            // and ordinary punctuation are all assigned, printable code points: no lookup.
+            if (0xA0...0x24F).contains(value) || (0x400...0x52F).contains(value) || (0x2010...0x2027).contains(value)
+                || (0x2030...0x205E).contains(value) || value == 0x2116 { continue }
+            // Line and paragraph separators, and bidirectional overrides that can make text read
+            // differently from what it holds.
+            if value == 0x2028 || value == 0x2029 || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
+                return true
+            }
             switch scalar.properties.generalCategory {
             case .control, .surrogate, .unassigned, .privateUse: return true
             default: continue
@@ -42,6 +50,8 @@ extension String {
             switch scalar.value {
             case 0x41...0x5A, 0x61...0x7A, 0x20, 0x2D, 0x27, 0x2E, 0x2019: true
             case ..<0x80: false
+            // Cyrillic letters, Russian and Kazakh (not the signs and marks at 0x482–0x489).
+            case 0x400...0x481, 0x48A...0x52F: true
             default: scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
             }
         }
