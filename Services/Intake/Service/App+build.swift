@@ -37,6 +37,8 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 maxBodyBytes: settings.maxBodyBytes))
             let handlers = IntakeHandlers(referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool))
             // Compact JSON: integrators' systems read it, and pretty-printing costs time per request.
-            try handlers.registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+            try handlers.registerHandlers(
+                on: router,
+                configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })
 }

@@ -14,7 +14,7 @@ enum ListReferralsQuery {
                 switch item.name {
                 case "limit": Int(value) != nil
                 case "status": Components.Schemas.ReferralStatus(rawValue: value) != nil
-                case "since": ISO8601DateFormatter().date(from: value) != nil
+                case "since": (try? RFC3339DateTranscoder().decode(value)) != nil
                 default: true
                 }
             if !valid { return item.name }

@@ -3,10 +3,18 @@
 extension LocalDate: LosslessStringConvertible {
     /// Parses exactly `YYYY-MM-DD`; `nil` for any other shape or a day that does not exist.
     public init?(_ description: String) {
-        let parts = description.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        // Byte by byte: dates are parsed on every request, and splitting allocated per call.
+        var bytes = description.utf8.makeIterator()
+        func number(_ digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = bytes.next(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard description.utf8.count == 10, let year = number(4), bytes.next() == UInt8(ascii: "-"),
+              let month = number(2), bytes.next() == UInt8(ascii: "-"), let day = number(2)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
