@@ -94,7 +94,10 @@ struct PostgresEncodingTests {
     func json() throws {
         let note = Note(text: "Қ\"/", at: Date(timeIntervalSince1970: 1_795_484_362.5))
         let text = try PostgresJSON(note).postgresText()
-        #expect(text == #"{"at":"2026-11-24T01:39:22.500000Z","text":"Қ\"/"}"#)
+        // Key order is jsonb's business; the members and their spelling are ours.
+        let members = try #require(try JSONSerialization.jsonObject(with: Data(text!.utf8)) as? [String: String])
+        #expect(members == ["at": "2026-11-24T01:39:22.500000Z", "text": "Қ\"/"])
+        #expect(text!.contains(#""Қ\"/""#), "slashes are not escaped")
         #expect(try decode(PostgresJSON<Note>.self, text!).value == note)
         #expect(PostgresJSON<Note>.postgresDataType == .jsonb)
     }

@@ -36,7 +36,8 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
                 maxBodyBytes: settings.maxBodyBytes))
             let handlers = IntakeHandlers(referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool))
-            // Compact JSON: integrators' systems read it, and pretty-printing costs time per request.
+            // Compact JSON (pretty-printing costs time per request), keys sorted so that a replayed
+            // answer is byte-identical to the first.
             try handlers.registerHandlers(
                 on: router,
                 configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
