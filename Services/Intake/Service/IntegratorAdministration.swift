@@ -7,12 +7,19 @@ import Postgres
 public struct IntegratorAdministration: Sendable {
     /// An integrator as listed.
     public struct Integrator: Codable, Sendable {
+        /// Its id, which keys are issued for.
         public var id: UUID
+        /// Its name («КДНиЗП Соликамского ГО»).
         public var name: String
+        /// What kind of sender it is (a `ReferralSourceKind` raw value).
         public var kind: String
+        /// The service whose caseload its referrals join.
         public var organisationId: UUID
+        /// The organisation's IANA time zone.
         public var timeZone: String
+        /// When it was registered.
         public var createdAt: Date
+        /// When it was stopped, if it was.
         public var deactivatedAt: Date?
         /// Keys that currently authenticate.
         public var activeKeys: Int
@@ -20,11 +27,17 @@ public struct IntegratorAdministration: Sendable {
 
     /// A key as listed: never its secret.
     public struct Key: Codable, Sendable {
+        /// The key's id (the part after `acc_`, with dashes).
         public var id: UUID
+        /// Whose key it is.
         public var integratorId: UUID
+        /// The administrator's note.
         public var label: String?
+        /// When it was issued.
         public var createdAt: Date
+        /// When a rotation ends its validity.
         public var expiresAt: Date?
+        /// When it was revoked.
         public var revokedAt: Date?
         /// `active`, `expiring` (rotated out, valid until `expiresAt`), `expired` or `revoked`.
         public var state: String
@@ -32,17 +45,21 @@ public struct IntegratorAdministration: Sendable {
 
     /// A newly issued key: the only time its text exists outside the integrator's hands.
     public struct IssuedKey: Codable, Sendable {
+        /// Whose key it is.
         public var integratorId: UUID
+        /// The key's id, for `keys rotate` and `keys revoke`.
         public var keyId: UUID
         /// `acc_…`: give it to the integrator; it cannot be shown again.
         public var key: String
-        /// With a rotation: the old key and when it stops working.
+        /// With a rotation: the old key.
         public var replacesKeyId: UUID?
+        /// With a rotation: when the old key stops working.
         public var replacedKeyExpiresAt: Date?
     }
 
     /// A request the administration refuses, with a message for the administrator.
     public struct Refusal: Error, CustomStringConvertible {
+        /// What was refused and why, for the administrator.
         public let description: String
     }
 
