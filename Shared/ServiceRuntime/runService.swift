@@ -1,6 +1,8 @@
 import Configuration
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOPosix
 
 /// Runs one Accord service until SIGTERM or SIGINT; the whole body of each executable's `main`.
 ///
@@ -11,10 +13,15 @@ import Hummingbird
 ///
 /// Invalid settings end the process with exit code 78 (`EX_CONFIG`) and a one-line message on
 /// standard error, rather than a crash report, since the operator only has to fix a variable.
+@MainActor
 public func runService<App: ApplicationProtocol>(
     _ service: ServiceIdentity,
     build: (ConfigReader) async throws -> App
 ) async throws {
+    // Tasks run on the event loops that do the HTTP I/O instead of a separate pool: a request no
+    // longer hops from its event loop to a Swift Concurrency thread and back. Must happen on the
+    // main thread before any task runs, hence here, first, on the main actor.
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     let reader = ConfigReader(service: service)
     let settings: ServiceSettings
     do {
