@@ -2,22 +2,25 @@
 enum PostgresArrayText {
     /// Builds array text, quoting every element so no element can change the structure.
     static func format(_ elements: [String?]) -> String {
-        var text = "{"
+        // Built as UTF-8 bytes: appending scalar by scalar to a String cost 3 % of an intake
+        // request, whose bus payload (a JSON document full of quotes) goes through here.
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(2 + elements.reduce(0) { $0 + ($1?.utf8.count ?? 4) + 3 })
         for (index, element) in elements.enumerated() {
-            if index > 0 { text.append(",") }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             guard let element else {
-                text.append("NULL")
+                bytes.append(contentsOf: "NULL".utf8)
                 continue
             }
-            text.append("\"")
-            for character in element.unicodeScalars {
-                if character == "\"" || character == "\\" { text.append("\\") }
-                text.unicodeScalars.append(character)
+            bytes.append(UInt8(ascii: "\""))
+            for byte in element.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
             }
-            text.append("\"")
+            bytes.append(UInt8(ascii: "\""))
         }
-        text.append("}")
-        return text
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Splits array text into element texts (`nil` for NULL), undoing quoting and escapes.

@@ -26,12 +26,14 @@ public struct APIKey: Sendable, Hashable {
 
     /// Parses a presented key; `nil` for anything not shaped like one.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "acc", parts[1].count == 32, parts[2].count == 43,
-              parts[2].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-              let id = UUID(hexDigits: parts[1])
+        // Checked on every request, so on bytes: `acc_`, 32 hex digits, `_`, 43 base64url characters.
+        let bytes = Array(text.utf8)
+        guard bytes.count == 80, bytes.starts(with: "acc_".utf8), bytes[36] == UInt8(ascii: "_"),
+              bytes[4..<36].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) }),
+              bytes[37...].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }),
+              let id = UUID(hexDigits: String(decoding: bytes[4..<36], as: UTF8.self))
         else { return nil }
-        self.init(id: id, secret: String(parts[2]))
+        self.init(id: id, secret: String(decoding: bytes[37...], as: UTF8.self))
     }
 
     /// The key as the integrator uses it; shown once, when issued.
