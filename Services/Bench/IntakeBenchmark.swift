@@ -105,6 +105,16 @@ struct IntakeBenchmark: AsyncParsableCommand {
             let values = try await IntakePgbench.Values.sample(
                 from: pool, integrator: setup.integrator, pgbenchIntegrator: setup.pgbenchIntegrator,
                 organisation: setup.organisation, key: setup.pgbenchKey)
+            // One connection LISTENs on the bus's channel while pgbench runs, as the service's own
+            // queue worker did while wrk ran: a NOTIFY with a listener costs the server more than
+            // one nobody hears, and the statement's cost should be the same in both measurements.
+            let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel])
+            let listening = Task { await listener.run() }
+            let draining = Task { for await _ in listener.events {} }
+            defer {
+                listening.cancel()
+                draining.cancel()
+            }
             let reference = try await IntakePgbench(executable: pgbenchPath, directory: directory).run(
                 values: values, connections: connections, threads: min(2, connections), seconds: seconds,
                 environment: childEnvironment, connection: Self.pgbenchConnection(environment))
