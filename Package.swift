@@ -210,6 +210,7 @@ let package = Package(
             dependencies: [
                 "IntakeService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -118,9 +118,6 @@ struct IntakePgbench {
     }
 
     /// Runs the script from `connections` clients on `threads` threads for `seconds`.
-    ///
-    /// `-T` works here: `BenchChild` starts pgbench with SIGALRM unblocked (see `Pgbench.run`
-    /// for why the postgres benchmark uses a count instead).
     func run(values: Values, connections: Int, threads: Int, seconds: Int, environment: [String: String], connection: String?) async throws -> Result {
         let file = directory.appendingPathComponent("intake-referral.sql")
         try Self.script.write(to: file, atomically: true, encoding: .utf8)
@@ -129,22 +126,11 @@ struct IntakePgbench {
         // Readers can run it again by hand: the variables, one per line.
         try values.definitions.map { "-D \($0.0)=\($0.1)" }.joined(separator: "\n")
             .write(to: directory.appendingPathComponent("intake-referral.variables"), atomically: true, encoding: .utf8)
-        if let connection { arguments.append(connection) }
-        let child = try BenchChild.start(executable, arguments, environment: environment, output: directory.appendingPathComponent("pgbench.out"))
-        guard let ending = try await child.wait(timeout: .seconds(seconds + 120)) else {
-            await child.stop()
-            throw BenchChildFailure(description: "pgbench did not finish:\n\(child.outputTail())")
-        }
-        let output = child.outputText()
-        func figure(_ prefix: String) -> Double? {
-            output.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.dropFirst(prefix.count).prefix { $0 != " " }) }
-        }
-        guard ending == .exited(0), let tps = figure("tps = ") else {
-            throw BenchChildFailure(description: "pgbench failed (\(ending)):\n\(child.outputTail())")
-        }
+        let report = try await Pgbench(executable: executable, environment: environment).run(
+            arguments, connection: connection, output: directory.appendingPathComponent("pgbench.out"), timeout: .seconds(seconds + 120))
         return Result(
-            tps: tps, latencyAverage: figure("latency average = ") ?? .nan,
-            transactions: Int(figure("number of transactions actually processed: ") ?? 0),
-            failed: Int(figure("number of failed transactions: ") ?? 0))
+            tps: report.tps, latencyAverage: report.figure("latency average = ") ?? .nan,
+            transactions: Int(report.figure("number of transactions actually processed: ") ?? 0),
+            failed: Int(report.figure("number of failed transactions: ") ?? 0))
     }
 }

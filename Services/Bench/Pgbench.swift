@@ -20,39 +20,55 @@ struct Pgbench {
 
     /// Runs `script` with `-M prepared` from `clients` connections, `transactions` times on each;
     /// returns transactions per second.
-    ///
-    /// A count rather than `-T`: pgbench ends a timed run with SIGALRM, which a child started by
-    /// Foundation's `Process` inherits blocked, so a timed run never ends.
-    func run(script: String, clients: Int, transactions: Int) throws -> Double {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-bench-\(UUID().uuidString).sql")
+    func run(script: String, clients: Int, transactions: Int) async throws -> Double {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accord-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("script.sql")
         try script.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        var arguments = ["-n", "-M", "prepared", "-f", file.path, "-c", "\(clients)", "-j", "\(clients)", "-t", "\(transactions)"]
-        // pgbench reads PG* variables itself; a DATABASE_URL goes in as its connection string.
-        if let url = environment["DATABASE_URL"], !url.isEmpty { arguments.append(url) }
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0,
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
-              let value = Double(line.dropFirst(6).prefix { $0 != " " })
-        else {
-            throw PgbenchFailure(status: process.terminationStatus)
+        let report = try await run(
+            ["-n", "-M", "prepared", "-f", file.path, "-c", "\(clients)", "-j", "\(clients)", "-t", "\(transactions)"],
+            connection: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            output: directory.appendingPathComponent("pgbench.out"), timeout: .seconds(600))
+        return report.tps
+    }
+
+    /// Runs pgbench with `arguments`, then `connection` (a connection string; pgbench reads the
+    /// PG* variables of `environment` itself), its output going to `output`. Started as a
+    /// `BenchChild`, so a timed run (`-T`) ends on its SIGALRM and no cooperative thread waits on it.
+    func run(_ arguments: [String], connection: String?, output: URL, timeout: Duration) async throws -> PgbenchReport {
+        let child = try BenchChild.start(executable, arguments + (connection.map { [$0] } ?? []), environment: environment, output: output)
+        guard let ending = try await child.wait(timeout: timeout) else {
+            await child.stop()
+            throw BenchChildFailure(description: "pgbench did not finish:\n\(child.outputTail())")
         }
-        return value
+        let text = child.outputText()
+        guard ending == .exited(0), let report = PgbenchReport(text) else {
+            throw BenchChildFailure(description: "pgbench failed (\(ending)):\n\(child.outputTail())")
+        }
+        return report
     }
 }
 
-/// pgbench exited with an error or printed no rate.
-struct PgbenchFailure: Error, CustomStringConvertible {
-    let status: Int32
-    var description: String { "pgbench failed (exit status \(status))" }
+/// What pgbench printed at the end of a run.
+struct PgbenchReport {
+    /// Transactions per second.
+    let tps: Double
+    let text: String
+
+    /// The report, or `nil` when it holds no rate.
+    init?(_ text: String) {
+        self.text = text
+        guard let tps = Self.figure("tps = ", in: text) else { return nil }
+        self.tps = tps
+    }
+
+    /// The number after `prefix` on the line that starts with it.
+    func figure(_ prefix: String) -> Double? {
+        Self.figure(prefix, in: text)
+    }
+
+    private static func figure(_ prefix: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.dropFirst(prefix.count).prefix { $0 != " " }) }
+    }
 }

@@ -36,7 +36,7 @@ struct PostgresBenchmark: AsyncParsableCommand {
             for clients in connections {
                 let ours = try await workload.measureClient(configuration: configuration, connections: clients, seconds: seconds, rows: rows)
                 // pgbench runs about as long as the client did: the client's rate sets its count.
-                let reference = try Pgbench(executable: pgbench, environment: environment).run(
+                let reference = try await Pgbench(executable: pgbench, environment: environment).run(
                     script: workload.pgbenchScript(rows: rows),
                     clients: clients,
                     transactions: max(1000, Int(ours * seconds) / clients)

@@ -29,7 +29,7 @@ public func buildAccordService(
         readinessChecks: [database.readinessCheck],
         // Every replica prunes bus history and reports queue depths: pruning skips rows another
         // replica holds, and dashboards take the max of the depth gauges.
-        services: [database, HistoryPruner(pool: database.pool), BusMetrics(pool: database.pool)] + (try workers(database)),
+        services: [database, RetentionPruner.busHistory(pool: database.pool), BusMetrics(pool: database.pool)] + (try workers(database)),
         migrate: database.migrate
     ) { router in
         try routes(router, database)

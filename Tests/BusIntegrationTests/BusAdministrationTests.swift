@@ -161,7 +161,7 @@ struct BusAdministrationTests {
         try await insertHistory(count: 25, finishedAgo: "8 days", in: pool)
         try await insertHistory(count: 5, finishedAgo: "6 days", in: pool)
 
-        let pruner = HistoryPruner(pool: pool, interval: .milliseconds(100), chunkSize: 10)
+        let pruner = RetentionPruner.busHistory(pool: pool, interval: .milliseconds(100), chunkSize: 10)
         #expect(try await pruner.prune() == 25)
         #expect(try await pool.count("SELECT count(*) FROM bus.history") == 5)
 

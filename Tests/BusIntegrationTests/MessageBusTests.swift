@@ -22,6 +22,28 @@ struct MessageBusTests {
         #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'scheduling' AND state = 'ready'") == 3)
     }
 
+    @Test("publish after the caller's writes is one statement: both commit, or a failing write leaves neither")
+    func publishAfterWrites() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.query("CREATE TABLE referrals (id int PRIMARY KEY, note text NOT NULL)")
+        try await pool.withConnection { try await MessageBus.subscribe("scheduling", to: ["referral.received.v1"], in: $0) }
+        func publish(id: Int, note: String) async throws -> Int {
+            try await pool.withConnection { connection in
+                try await MessageBus.publish(
+                    messages(2, type: "referral.received.v1"), topic: "referral.received.v1",
+                    after: "referral AS (INSERT INTO referrals (id, note) VALUES (\(id), \(note)))", on: connection)
+            }
+        }
+        // The caller's parameters come first; the bus's are numbered after them.
+        #expect(try await publish(id: 1, note: "first") == 2)
+        #expect(try await pool.count("SELECT count(*) FROM referrals WHERE note = 'first'") == 1)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'scheduling'") == 2)
+        await #expect(throws: PostgresError.self) { try await publish(id: 1, note: "again") }
+        #expect(try await pool.count("SELECT count(*) FROM referrals") == 1)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 2)
+    }
+
     @Test("bulk enqueue of thousands is one statement and one wake-up naming the queue")
     func bulkAndNotify() async throws {
         let pool = try await makeBusPool()

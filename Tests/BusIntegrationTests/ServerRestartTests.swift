@@ -21,11 +21,7 @@ struct ServerRestartTests {
         try await withWorkers(workers) {
             let started = try await eventually { try await pool.count("SELECT count(*) FROM bus.history") >= 2_000 }
             #expect(started)
-            let restart = Process()
-            restart.executableURL = URL(fileURLWithPath: "/bin/sh")
-            restart.arguments = ["-c", try #require(restartCommand)]
-            try restart.run()
-            #expect(try await exitStatus(of: restart) == 0)
+            #expect(try await runShell(try #require(restartCommand)) == 0)
             // Queries fail while the server is down; keep asking.
             let drained = try await eventually(within: .seconds(90)) {
                 (try? await pool.count("SELECT count(*) FROM bus.history")) == 20_000
@@ -34,18 +30,5 @@ struct ServerRestartTests {
         }
         #expect(try await pool.count("SELECT count(*) FROM effects") == 20_000)
         #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 0)
-    }
-}
-
-/// Waits for a child by polling `waitpid`: Foundation's own exit monitoring sometimes misses the
-/// exit of a child that started a daemon (here, pg_ctl starting PostgreSQL), and
-/// `waitUntilExit()` would block a cooperative thread forever.
-private func exitStatus(of process: Process) async throws -> Int32 {
-    var status: Int32 = 0
-    while true {
-        let reaped = waitpid(process.processIdentifier, &status, WNOHANG)
-        if reaped == process.processIdentifier { return (status >> 8) & 0xff }
-        if reaped < 0 { return process.terminationStatus }
-        try await Task.sleep(for: .milliseconds(50))
     }
 }

@@ -19,7 +19,7 @@ struct DatabaseOutageTests {
         try await IntakeHarness.run(settings: ["INTAKE_UNAVAILABLE_RETRY_AFTER_SECONDS": "7"]) { client, harness in
             let court = try await harness.integrator()
             #expect(try await client.call(.post, "/v1/referrals", key: court.key, json: referralBody()).status == .created)
-            try await shell(try #require(stopCommand))
+            #expect(try await runShell(try #require(stopCommand)) == 0)
             do {
                 let clock = ContinuousClock()
                 let started = clock.now
@@ -31,10 +31,10 @@ struct DatabaseOutageTests {
                 #expect(try await client.call(.get, "/v1/referrals", key: court.key).status == .serviceUnavailable)
                 try await client.execute(uri: "/health/ready", method: .get) { #expect($0.status == .serviceUnavailable) }
             } catch {
-                try? await shell(try #require(startCommand))
+                _ = try? await runShell(try #require(startCommand))
                 throw error
             }
-            try await shell(try #require(startCommand))
+            #expect(try await runShell(try #require(startCommand)) == 0)
             var status = HTTPResponse.Status.serviceUnavailable
             for _ in 0..<120 where status != .created {
                 status = try await client.call(.post, "/v1/referrals", key: court.key, json: referralBody()).status
@@ -44,21 +44,4 @@ struct DatabaseOutageTests {
             #expect(try await harness.count("SELECT count(*) FROM intake.referrals") == 2)
         }
     }
-}
-
-/// Runs a shell command, waiting by polling `waitpid`: Foundation's exit monitoring sometimes
-/// misses the exit of a child that started a daemon (pg_ctl starting PostgreSQL).
-private func shell(_ command: String) async throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    try process.run()
-    var status: Int32 = 0
-    while true {
-        let reaped = waitpid(process.processIdentifier, &status, WNOHANG)
-        if reaped == process.processIdentifier { break }
-        if reaped < 0 { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    #expect((status >> 8) & 0xff == 0, "\(command)")
 }

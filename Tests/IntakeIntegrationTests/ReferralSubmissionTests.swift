@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import IntakeService
+import Logging
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -102,6 +104,23 @@ struct ReferralSubmissionTests {
             #expect(a.status == .created)
             #expect(b.status == .created)
             #expect(a.object["id"] as? String != b.object["id"] as? String)
+        }
+    }
+
+    @Test("Idempotency-Keys are forgotten once older than the retention, and kept until then")
+    func idempotencyRetention() async throws {
+        try await IntakeHarness.run { client, harness in
+            let court = try await harness.integrator()
+            for (key, reference) in [("old", "R-1"), ("recent", "R-2")] {
+                let response = try await client.call(
+                    .post, "/v1/referrals", key: court.key, json: referralBody(reference: reference), headers: [.idempotencyKey: key])
+                #expect(response.status == .created)
+            }
+            try await harness.pool.query("UPDATE intake.idempotency_keys SET created_at = now() - interval '49 hours' WHERE key = 'old'")
+            let pruner = IntakeSchema.idempotencyKeyPruner(pool: harness.pool, retentionHours: 48, logger: Logger(label: "test"))
+            #expect(try await pruner.prune() == 1)
+            let kept = try await harness.pool.query("SELECT key FROM intake.idempotency_keys").map { try $0.decode(String.self, at: 0) }
+            #expect(kept == ["recent"])
         }
     }
 

@@ -14,9 +14,15 @@ public struct APIKey: Sendable, Hashable {
 
     /// A new key with a fresh random secret.
     public static func generate() -> APIKey {
+        APIKey(id: UUID.v7(), secret: randomSecret())
+    }
+
+    /// 256 random bits from the system's cryptographic generator, as 43 base64url characters:
+    /// the secret of a key, or of a webhook's signatures.
+    static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return APIKey(id: UUID.v7(), secret: Data(bytes).base64URLEncoded)
+        return Data(bytes).base64URLEncoded
     }
 
     private init(id: UUID, secret: String) {

@@ -21,7 +21,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             let logger = Logger(label: "accord.intake")
             return [
                 ReferralStatusConsumer.worker(pool: database.pool, logger: logger),
-                IdempotencyKeyPruner(pool: database.pool, retention: .seconds(settings.idempotencyRetentionHours * 3600), logger: logger),
+                IntakeSchema.idempotencyKeyPruner(pool: database.pool, retentionHours: settings.idempotencyRetentionHours, logger: logger),
             ]
         },
         routes: { router, database in
@@ -30,7 +30,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                     status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: specification)))
             }
-            router.add(middleware: ProblemMiddleware(retryAfter: settings.unavailableRetryAfterSeconds))
+            router.add(middleware: ProblemMiddleware(retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes))
             router.add(middleware: IntakeGate(
                 verifier: APIKeyVerifier(pool: database.pool, cachePeriod: .seconds(settings.apiKeyCacheSeconds)),
                 limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),

@@ -3,8 +3,9 @@ import IntakeAPI
 import Models
 
 /// Collects every problem of one request, field by field, so the integrator gets them all in one
-/// answer instead of fixing one per round trip. Also normalises what it checks (trimmed text,
-/// phones as `+7XXXXXXXXXX`), so what is stored is what was validated.
+/// answer instead of fixing one per round trip. Also returns the checked values normalised
+/// (trimmed text, phones as `+7XXXXXXXXXX`) for the columns and the bus announcement; the stored
+/// submission itself is the request body as sent.
 struct FieldChecker {
     /// The problems found so far.
     private(set) var issues: [FieldIssue] = []

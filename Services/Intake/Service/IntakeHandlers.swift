@@ -91,7 +91,7 @@ struct IntakeHandlers: APIProtocol {
         let request = try IntakeRequest.required()
         guard case .json(let registration) = input.body else { throw IntakeProblem.unsupportedMediaType }
         guard let url = WebhookURL.validated(registration.url) else { throw IntakeProblem.validation([.invalidURL("/url")]) }
-        let secret = "whsec_" + APIKey.generate().text.suffix(43)
+        let secret = "whsec_" + APIKey.randomSecret()
         let webhook = try await webhooks.register(url: url, signingSecret: secret, caller: request.caller, now: Date())
         return .ok(.init(body: .json(.init(
             url: webhook.url, events: webhook.events, registeredAt: webhook.registeredAt, signingSecret: secret))))

@@ -19,13 +19,12 @@ extension IntakeProblem {
     }
 }
 
-/// The JSON coders intake's own responses use, matching the generated server's (ISO 8601 dates).
+/// The JSON coders intake uses outside the generated server: problem documents out, stored
+/// submissions in.
 enum IntakeJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        // Unsorted: stored submissions go into jsonb, which orders keys itself.
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
     static let decoder: JSONDecoder = {

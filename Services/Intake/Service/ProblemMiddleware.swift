@@ -11,6 +11,8 @@ import Postgres
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// `Retry-After` for a 503.
     let retryAfter: Int
+    /// The body cap a 413 names.
+    let maxBodyBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -53,7 +55,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.isUnavailability(error) ? .unavailable(retryAfter: retryAfter) : .internalError
         case let error as HTTPError:
             switch error.status {
-            case .contentTooLarge: return .payloadTooLarge(limit: 0)
+            case .contentTooLarge: return .payloadTooLarge(limit: maxBodyBytes)
             case .notFound: return .routeNotFound
             case .methodNotAllowed: return .methodNotAllowed
             default:
