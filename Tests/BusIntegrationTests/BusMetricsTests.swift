@@ -22,14 +22,17 @@ struct BusMetricsTests {
         func depth(_ state: String) throws -> Int64? {
             try metrics.expectGauge("accord_bus_queue_depth", [("queue", "intake"), ("state", state)]).lastValue.map(Int64.init)
         }
-        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 2 })
+        // A round records its gauges one after another: wait for the whole round, not its first gauge.
+        #expect(try await eventually(within: .seconds(10)) {
+            (try? depth("ready")) == 2 && (try? depth("dead")) == 1 && (try? depth("running")) == 0
+        })
         #expect(try depth("dead") == 1)
         #expect(try depth("running") == 0)
         let age = try #require(try metrics.expectGauge("accord_bus_oldest_ready_age_seconds", [("queue", "intake")]).lastValue)
         #expect(age >= 60)
 
         try await pool.query("DELETE FROM bus.messages")
-        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 })
+        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 && (try? depth("dead")) == 0 })
         #expect(try depth("dead") == 0)
     }
 }
