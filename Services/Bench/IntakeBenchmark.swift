@@ -105,10 +105,10 @@ struct IntakeBenchmark: AsyncParsableCommand {
             let values = try await IntakePgbench.Values.sample(
                 from: pool, integrator: setup.integrator, pgbenchIntegrator: setup.pgbenchIntegrator,
                 organisation: setup.organisation, key: setup.pgbenchKey)
-            // One connection LISTENs on the bus's channel while pgbench runs, as the service's own
-            // queue worker did while wrk ran: a NOTIFY with a listener costs the server more than
-            // one nobody hears, and the statement's cost should be the same in both measurements.
-            let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel])
+            // One connection LISTENs on the intake queue's channel while pgbench runs, as the
+            // service's own queue worker did while wrk ran, so both measurements carry the same
+            // listener (it hears nothing: the statement wakes only the subscribed queues).
+            let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel(for: "intake")])
             let listening = Task { await listener.run() }
             let draining = Task { for await _ in listener.events {} }
             defer {

@@ -49,8 +49,8 @@ struct IntakePgbench {
             ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING
             RETURNING queue, run_at
         ), woken AS (
-            SELECT pg_notify('accord_bus', string_agg(DISTINCT queue, ','))
-            FROM inserted WHERE run_at <= now() HAVING count(*) > 0
+            SELECT pg_notify('accord_bus.' || queue, '')
+            FROM (SELECT DISTINCT queue FROM inserted WHERE run_at <= now()) AS due
         )
         SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM woken);
 

@@ -5,8 +5,8 @@
 /// The statement must end with a `SELECT` that reads ``wakeUps``: a plain `SELECT` CTE (the
 /// one sending the wake-up) runs only when something reads it.
 enum BatchCompletion {
-    /// Reads the wake-up CTE (0 or 1).
-    static let wakeUps = "(SELECT count(*) FROM woken)"
+    /// Reads the wake-up CTE (how many queues it woke).
+    static let wakeUps = MessageBus.wokenCount.description
 
     /// - Parameter finished: a query yielding `(batch_id, died)` for each member just finished,
     ///   `died` 1 for a dead-lettered member and 0 for a done one.
@@ -30,10 +30,8 @@ enum BatchCompletion {
             FROM counted WHERE remaining = 0
             RETURNING queue
         ),
-        woken AS (
-            SELECT pg_notify('\(MessageBus.wakeChannel)', string_agg(DISTINCT queue, ','))
-            FROM completed HAVING count(*) > 0
-        )
+        due_queues AS (SELECT queue FROM completed),
+        \(MessageBus.wakeUpSQL)
         """
     }
 }

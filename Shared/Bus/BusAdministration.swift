@@ -96,11 +96,10 @@ public struct BusAdministration: Sendable {
                     batch_id = (SELECT id FROM reopened WHERE reopened.id = m.batch_id)
                 FROM chosen WHERE m.id = chosen.id
                 RETURNING m.queue
-            ), woken AS (
-                SELECT pg_notify(\(MessageBus.wakeChannel), string_agg(DISTINCT queue, ','))
-                FROM revived HAVING count(*) > 0
-            )
-            SELECT (SELECT count(*) FROM revived), (SELECT count(*) FROM woken)
+            ), due_queues AS (
+                SELECT queue FROM revived
+            ), \(unescaped: MessageBus.wakeUpSQL)
+            SELECT (SELECT count(*) FROM revived), \(unescaped: MessageBus.wokenCount)
             """).single
         return try row?.decode(Int.self, at: 0) ?? 0
     }

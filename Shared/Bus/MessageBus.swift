@@ -3,12 +3,28 @@ import Postgres
 /// Puts messages on the bus inside the caller's open transaction, so a service's rows and the
 /// messages they cause commit together or not at all.
 ///
-/// Every statement sends at most one `NOTIFY` on ``wakeChannel`` naming the queues that got a
-/// message due now; it is delivered only if the transaction commits, and only as a hint:
+/// Every statement sends one `NOTIFY` per queue that got a message due now, on that queue's own
+/// ``wakeChannel(for:)``; it is delivered only if the transaction commits, and only as a hint:
 /// workers also poll.
 public enum MessageBus {
-    /// The channel that carries wake-up hints; the payload is a comma-separated list of queues.
-    public static let wakeChannel = "accord_bus"
+    /// The channel that carries wake-up hints for `queue`: `accord_bus.<queue>`, with an empty
+    /// payload. One channel per queue, so a service's listener hears only of its own queues and
+    /// PostgreSQL delivers nothing to the listeners of services that would ignore it.
+    public static func wakeChannel(for queue: String) -> String {
+        "accord_bus." + queue
+    }
+
+    /// A CTE `woken` that sends the wake-up of each queue named in the statement's `due_queues`
+    /// CTE (a `queue` column, repeats allowed); read it with ``wokenCount`` or it does not run.
+    /// The prefix is spelled out because a `StaticString` cannot be assembled from parts.
+    static let wakeUpSQL: StaticString = """
+        woken AS (
+            SELECT pg_notify('accord_bus.' || queue, '') FROM (SELECT DISTINCT queue FROM due_queues) AS due
+        )
+        """
+
+    /// How many queues the statement woke; reading it makes the `woken` CTE run.
+    static let wokenCount: StaticString = "(SELECT count(*) FROM woken)"
 
     /// Enqueues `messages` on `queue`, in one statement however many there are.
     ///
@@ -90,11 +106,10 @@ public enum MessageBus {
                 \(target(p(10)))
                 ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING
                 RETURNING queue, run_at
-            ), woken AS (
-                SELECT pg_notify('\(wakeChannel)', string_agg(DISTINCT queue, ','))
-                FROM inserted WHERE run_at <= now() HAVING count(*) > 0
-            )
-            SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM woken)
+            ), due_queues AS (
+                SELECT queue FROM inserted WHERE run_at <= now()
+            ), \(wakeUpSQL)
+            SELECT (SELECT count(*) FROM inserted), \(wokenCount)
             """, binds: binds, prepared: true)).single
         return try row?.decode(Int.self, at: 0) ?? 0
     }

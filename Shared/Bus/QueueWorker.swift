@@ -59,7 +59,7 @@ public struct QueueWorker: Service {
     /// Runs the loops, the listener and the reaper until shutdown; a batch in progress finishes.
     public func run() async throws {
         let doorbell = Doorbell()
-        let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel], logger: logger)
+        let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel(for: queue)], logger: logger)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await listener.run() }
             group.addTask { await relayWakeUps(from: listener, to: doorbell) }
@@ -114,14 +114,9 @@ public struct QueueWorker: Service {
         }
     }
 
+    /// Every event rings: a notification is on this queue's own channel, and after a
+    /// (re)connection the hints sent while nobody listened are lost, so a look is due.
     private func relayWakeUps(from listener: PostgresListener, to doorbell: Doorbell) async {
-        for await event in listener.events {
-            switch event {
-            case .notification(let notification):
-                if notification.payload.split(separator: ",").contains(Substring(queue)) { doorbell.ring() }
-            case .connected, .reconnected:
-                doorbell.ring()
-            }
-        }
+        for await _ in listener.events { doorbell.ring() }
     }
 }

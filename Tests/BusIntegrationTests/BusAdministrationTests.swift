@@ -66,7 +66,7 @@ struct BusAdministrationTests {
         }
         try await markDead(3, on: "scheduling", in: pool)
         try await markDead(2, on: "monitoring", in: pool)
-        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: [MessageBus.wakeChannel])
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: ["scheduling", "monitoring"].map(MessageBus.wakeChannel(for:)))
         let listening = Task { await listener.run() }
         defer { listening.cancel() }
         var events = listener.events.makeAsyncIterator()
@@ -172,10 +172,10 @@ struct BusAdministrationTests {
         try await running.value
     }
 
-    /// The next notification's payload: the queues it wakes.
+    /// The queue the next notification wakes, told by its channel.
     private func nextWakeUp(_ events: inout AsyncStream<PostgresListener.Event>.Iterator) async -> String? {
         guard case .notification(let notification) = await events.next() else { return nil }
-        return notification.payload
+        return notification.channel.hasPrefix("accord_bus.") ? String(notification.channel.dropFirst("accord_bus.".count)) : nil
     }
 
     /// Marks the `count` newest messages of `queue` dead after three failed attempts.

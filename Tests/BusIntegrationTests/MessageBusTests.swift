@@ -44,11 +44,11 @@ struct MessageBusTests {
         #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 2)
     }
 
-    @Test("bulk enqueue of thousands is one statement and one wake-up naming the queue")
+    @Test("bulk enqueue of thousands is one statement and one wake-up on the queue's channel")
     func bulkAndNotify() async throws {
         let pool = try await makeBusPool()
         defer { Task { await pool.close() } }
-        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: [MessageBus.wakeChannel])
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: ["monitoring", "notifications", "intake"].map(MessageBus.wakeChannel(for:)))
         let running = Task { await listener.run() }
         defer { running.cancel() }
         var events = listener.events.makeAsyncIterator()
@@ -59,13 +59,13 @@ struct MessageBusTests {
             Issue.record("no wake-up")
             return
         }
-        #expect(wake.payload == "monitoring")
+        #expect(wake.channel == MessageBus.wakeChannel(for: "monitoring"))
         // Future-dated messages wake nobody.
         let later = OutgoingMessage(type: "test.reminder.v1", payload: "{}", runAt: .now.addingTimeInterval(3600))
         try await pool.withTransaction { try await MessageBus.enqueue([later], on: "notifications", in: $0) }
         try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "intake", in: $0) }
         guard case .notification(let next) = await events.next() else { return }
-        #expect(next.payload == "intake")
+        #expect(next.channel == MessageBus.wakeChannel(for: "intake"))
     }
 
     @Test("a topic fans out to every subscribed queue")
