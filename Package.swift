@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresUnitTests",
-            dependencies: ["Postgres"],
+            dependencies: ["Postgres", "TestSupport"],
             path: "Tests/PostgresUnitTests",
             swiftSettings: swiftSettings
         ),
@@ -201,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeUnitTests",
-            dependencies: ["IntakeService", "IntakeAPI", "Models"],
+            dependencies: ["IntakeService", "IntakeAPI", "Models", "TestSupport"],
             path: "Tests/IntakeUnitTests",
             swiftSettings: swiftSettings
         ),

@@ -95,6 +95,9 @@ struct IntakeBenchmark: AsyncParsableCommand {
                 // Opens the service's pool, prepares its statements and caches the key: costs of a cold
                 // start, which an integrator in steady state never waits for.
                 _ = try await load.run(port: port, key: setup.key, connections: connections, seconds: warmUpSeconds, run: "W")
+                // wrk leaves its last requests in flight; they finish before the measured run
+                // begins, or its first requests would queue behind them.
+                try await Task.sleep(for: .seconds(1))
             }
             let measured = try await load.run(port: port, key: setup.key, connections: connections, seconds: seconds, run: "M")
             // Stopped gracefully before pgbench, so that the requests wrk left in flight are

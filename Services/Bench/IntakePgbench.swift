@@ -42,8 +42,9 @@ struct IntakePgbench {
             SELECT target.queue, m.type, m.payload, coalesce(m.priority, 0), coalesce(m.run_at, now()),
                    coalesce(m.max_attempts, 25),
                    m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, NULL::int8
-            FROM unnest(:types::text[], :payloads::jsonb[], :none::int2[], :none::timestamptz[], :none::int4[],
-                        :none::text[], ARRAY[(SELECT id FROM referral)], :none::uuid[], :none::text[])
+            FROM ROWS FROM (unnest(:types::text[]), jsonb_array_elements(:payloads::jsonb), unnest(:none::int2[]),
+                            unnest(:none::timestamptz[]), unnest(:none::int4[]), unnest(:none::text[]),
+                            unnest(ARRAY[(SELECT id FROM referral)]), unnest(:none::uuid[]), unnest(:none::text[]))
                  AS m(type, payload, priority, run_at, max_attempts, dedupe_key, correlation_id, causation_id, trace_context)
             JOIN bus.subscriptions AS target ON target.topic = :topic
             ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING
@@ -73,14 +74,9 @@ struct IntakePgbench {
             [
                 ("integrator_id", integratorID.uuidString.lowercased()), ("organisation_id", organisationID.uuidString.lowercased()),
                 ("key_id", keyID.uuidString.lowercased()), ("reference_date", referenceDate), ("submission", submission),
-                ("body_sha256", bodySHA256), ("types", "{referral.received.v1}"), ("payloads", "{\(Self.arrayElement(payload))}"),
+                ("body_sha256", bodySHA256), ("types", "{referral.received.v1}"), ("payloads", "[\(payload)]"),
                 ("none", "{}"), ("topic", "referral.received.v1"),
             ]
-        }
-
-        /// A quoted element of a PostgreSQL array literal.
-        static func arrayElement(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
 
         /// Takes a referral `integrator` stored through intake as the sample, so the values are

@@ -9,10 +9,13 @@ import ServiceLifecycle
 /// - `accord_bus_oldest_ready_age_seconds{queue}`: how long the oldest due message has waited
 ///   (0 when none is due), the figure to alert on when workers fall behind.
 ///
-/// The figures are the whole bus's, not this process's: run it in one service, or aggregate
-/// replicas with `max`. Labels are queue names only.
+/// A service reports the queues its own workers consume, read through those queues' indexes:
+/// a backlog of a million messages on monitoring's queue costs intake nothing (a whole-bus count
+/// every few seconds used to stall intake's requests under load). Replicas of one service report
+/// the same figures; aggregate them with `max`. Labels are queue names only.
 public struct BusMetrics: Service {
     let administration: BusAdministration
+    let queues: [String]
     let interval: Duration
     let factory: (any MetricsFactory)?
     let logger: Logger
@@ -20,36 +23,31 @@ public struct BusMetrics: Service {
     /// Creates the recorder.
     ///
     /// - Parameters:
+    ///   - queues: the queues to report: the ones this process consumes.
     ///   - interval: the pause between readings.
     ///   - factory: where gauges go; `nil` for the metrics system as bootstrapped when a reading
     ///     is recorded (not when the service is created), tests pass their own.
     public init(
         pool: PostgresPool,
+        queues: [String],
         interval: Duration = .seconds(10),
         factory: (any MetricsFactory)? = nil,
         logger: Logger = Logger(label: "accord.bus.metrics")
     ) {
         administration = BusAdministration(pool: pool)
+        self.queues = queues
         self.interval = interval
         self.factory = factory
         self.logger = logger
     }
 
     /// Records until graceful shutdown or cancellation; a failed reading is logged and the
-    /// gauges keep their last values until the next one.
+    /// gauges keep their last values until the next one. With no queues it still runs until
+    /// shutdown, recording nothing: a lifecycle service that returns ends its whole group.
     public func run() async throws {
-        var known: Set<String> = []
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let status = try await administration.status(countingHistory: false)
-                for queue in status.queues { record(queue) }
-                // A queue whose last message left has no row any more; zero it rather than
-                // leave its last figures standing.
-                let current = Set(status.queues.map(\.queue))
-                for vanished in known.subtracting(current) {
-                    record(QueueStatus(queue: vanished, ready: 0, running: 0, dead: 0, dueNow: 0, oldestDueAgeSeconds: nil))
-                }
-                known = current
+                for queue in try await administration.status(of: queues) { record(queue) }
             } catch {
                 logger.warning("reading bus figures failed", metadata: ["error": "\(error)"])
             }

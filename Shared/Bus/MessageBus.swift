@@ -84,9 +84,11 @@ public enum MessageBus {
         let offset = writes?.binds.count ?? 0
         func p(_ number: Int) -> String { "$\(number + offset)" }
         // A column that is NULL or the default for every message goes as an empty array, which
-        // `unnest` pads with NULLs: thousands of "NULL"s are neither written nor parsed.
+        // `ROWS FROM` pads with NULLs: thousands of "NULL"s are neither written nor parsed. The
+        // payloads go as one JSON array: as a `jsonb[]` literal every quote in every document
+        // would be escaped here and unescaped by the server.
         let binds: [any PostgresEncodable] = (writes?.binds ?? []) + [
-            messages.map(\.type), messages.map(\.payload),
+            messages.map(\.type), "[" + messages.map(\.payload).joined(separator: ",") + "]",
             sparse(messages.map { $0.priority == 0 ? nil : $0.priority }), sparse(messages.map(\.runAt)),
             sparse(messages.map { $0.maxAttempts == OutgoingMessage.defaultMaxAttempts ? nil : $0.maxAttempts }),
             sparse(messages.map(\.dedupeKey)), sparse(messages.map(\.correlationID)),
@@ -100,8 +102,9 @@ public enum MessageBus {
                 SELECT target.queue, m.type, m.payload, coalesce(m.priority, 0), coalesce(m.run_at, now()),
                        coalesce(m.max_attempts, \(OutgoingMessage.defaultMaxAttempts)),
                        m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, \(p(11))::int8
-                FROM unnest(\(p(1))::text[], \(p(2))::jsonb[], \(p(3))::int2[], \(p(4))::timestamptz[], \(p(5))::int4[],
-                            \(p(6))::text[], \(p(7))::uuid[], \(p(8))::uuid[], \(p(9))::text[])
+                FROM ROWS FROM (unnest(\(p(1))::text[]), jsonb_array_elements(\(p(2))::jsonb), unnest(\(p(3))::int2[]),
+                                unnest(\(p(4))::timestamptz[]), unnest(\(p(5))::int4[]), unnest(\(p(6))::text[]),
+                                unnest(\(p(7))::uuid[]), unnest(\(p(8))::uuid[]), unnest(\(p(9))::text[]))
                      AS m(type, payload, priority, run_at, max_attempts, dedupe_key, correlation_id, causation_id, trace_context)
                 \(target(p(10)))
                 ON CONFLICT (queue, dedupe_key) WHERE dedupe_key IS NOT NULL AND state <> 'dead' DO NOTHING

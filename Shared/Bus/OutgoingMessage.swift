@@ -37,10 +37,9 @@ public struct OutgoingMessage: Sendable {
         causationID: UUID? = nil,
         traceContext: String? = nil
     ) throws {
-        let payload = try PostgresJSONCoding.sharedEncoder.encode(contract)
         self.init(
             type: Swift.type(of: contract).messageType,
-            payload: String(decoding: payload, as: UTF8.self),
+            payload: try PostgresJSONCoding.encode(contract),
             priority: priority,
             runAt: runAt,
             maxAttempts: maxAttempts,

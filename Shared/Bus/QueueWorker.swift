@@ -38,7 +38,8 @@ public struct QueueWorker: Service {
     public typealias Handler = @Sendable (ClaimedMessage, HandlerTransaction) async throws -> HandlerOutcome
 
     let pool: PostgresPool
-    let queue: String
+    /// The queue it consumes.
+    public let queue: String
     let handler: Handler
     let options: Options
     let workerID: String

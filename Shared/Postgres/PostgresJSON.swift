@@ -19,7 +19,7 @@ public struct PostgresJSON<Value: Codable & Sendable>: PostgresCodable {
     /// The value as JSON text.
     public func postgresText() throws -> String? {
         do {
-            return String(decoding: try PostgresJSONCoding.sharedEncoder.encode(value), as: UTF8.self)
+            return try PostgresJSONCoding.encode(value)
         } catch {
             throw PostgresError(.encodingFailure, reason: "cannot encode \(Value.self) as JSON")
         }
@@ -39,24 +39,12 @@ extension PostgresJSON: Equatable where Value: Equatable {}
 
 /// The JSON coders Accord uses for documents in the database and on the bus.
 public enum PostgresJSONCoding {
-    /// One shared encoder for hot paths: encoding reads its options and keeps no state between
-    /// calls, so concurrent use is safe, and building one per message cost 3 % of a request.
-    public static let sharedEncoder = encoder()
-
-    /// An encoder writing dates as ISO 8601 UTC with microseconds.
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        // Unsorted: documents go into jsonb, which orders keys itself, and sorting cost time on
-        // every message.
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(PostgresTimestamp.format(date, separator: "T", utcSuffix: "Z"))
-        }
-        return encoder
+    /// `value` as compact JSON, dates as ISO 8601 UTC with microseconds (``JSONStreamEncoder``).
+    public static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        try JSONStreamEncoder().encode(value)
     }
 
-    /// A decoder reading the dates `encoder()` writes (and any ISO 8601 offset).
+    /// A decoder reading the dates `encode(_:)` writes (and any ISO 8601 offset).
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

@@ -23,13 +23,15 @@ public func buildAccordService(
 ) async throws -> some ApplicationProtocol {
     let settings = try await ServiceSettings(service: service, reader: reader)
     let database = ServiceDatabase(settings: settings, migrations: [try BusSchema.migrations()] + migrations)
+    let workers = try workers(database)
+    let consumed = workers.compactMap { ($0 as? QueueWorker)?.queue }
     return try buildServiceApplication(
         settings: settings,
         context: BasicRequestContext.self,
         readinessChecks: [database.readinessCheck],
-        // Every replica prunes bus history and reports queue depths: pruning skips rows another
-        // replica holds, and dashboards take the max of the depth gauges.
-        services: [database, RetentionPruner.busHistory(pool: database.pool), BusMetrics(pool: database.pool)] + (try workers(database)),
+        // Every replica prunes bus history and reports the depths of the queues it consumes:
+        // pruning skips rows another replica holds, and dashboards take the max of the gauges.
+        services: [database, RetentionPruner.busHistory(pool: database.pool), BusMetrics(pool: database.pool, queues: consumed)] + workers,
         migrate: database.migrate
     ) { router in
         try routes(router, database)

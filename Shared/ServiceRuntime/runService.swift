@@ -32,7 +32,15 @@ public func runService<App: ApplicationProtocol>(
     }
     LoggingBootstrap.bootstrap(format: settings.logFormat, level: settings.logLevel)
     MetricsBootstrap.bootstrap()
-    let application = try await build(reader)
+    let application: App
+    do {
+        application = try await build(reader)
+    } catch {
+        // A service's own setting out of range: one line naming it and the configuration exit
+        // code, as for the shared settings above, not a crash report.
+        LogOutput.standardError.write("\(service.executableName): \(error)")
+        exit(78)
+    }
     settings.makeLogger().info(
         "starting",
         metadata: ["http.host": "\(settings.httpHost)", "http.port": "\(settings.httpPort)"]

@@ -8,15 +8,17 @@ import TestSupport
 
 @Suite("Queue gauges", .freshDatabase)
 struct BusMetricsTests {
-    @Test("depth per queue and state, the due backlog's age, and zeros once a queue empties")
+    @Test("depth per state of the consumed queues only, the due backlog's age, and zeros for an empty queue")
     func gauges() async throws {
         let pool = try await makeBusPool()
         defer { Task { await pool.close() } }
         try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "intake", in: $0) }
-        try await pool.query("UPDATE bus.messages SET state = 'dead' WHERE id = (SELECT min(id) FROM bus.messages)")
-        try await pool.query("UPDATE bus.messages SET run_at = now() - interval '1 minute' WHERE id = (SELECT max(id) FROM bus.messages)")
+        // Another service's queue: not this process's to report.
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(2), on: "scheduling", in: $0) }
+        try await pool.query("UPDATE bus.messages SET state = 'dead' WHERE id = (SELECT min(id) FROM bus.messages WHERE queue = 'intake')")
+        try await pool.query("UPDATE bus.messages SET run_at = now() - interval '1 minute' WHERE id = (SELECT max(id) FROM bus.messages WHERE queue = 'intake')")
         let metrics = TestMetrics()
-        let running = Task { try await BusMetrics(pool: pool, interval: .milliseconds(50), factory: metrics).run() }
+        let running = Task { try await BusMetrics(pool: pool, queues: ["intake", "monitoring"], interval: .milliseconds(50), factory: metrics).run() }
         defer { running.cancel() }
 
         func depth(_ state: String) throws -> Int64? {
@@ -30,8 +32,10 @@ struct BusMetricsTests {
         #expect(try depth("running") == 0)
         let age = try #require(try metrics.expectGauge("accord_bus_oldest_ready_age_seconds", [("queue", "intake")]).lastValue)
         #expect(age >= 60)
+        #expect(try metrics.expectGauge("accord_bus_queue_depth", [("queue", "monitoring"), ("state", "ready")]).lastValue == 0)
+        #expect(throws: (any Error).self) { try metrics.expectGauge("accord_bus_queue_depth", [("queue", "scheduling"), ("state", "ready")]) }
 
-        try await pool.query("DELETE FROM bus.messages")
+        try await pool.query("DELETE FROM bus.messages WHERE queue = 'intake'")
         #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 && (try? depth("dead")) == 0 })
         #expect(try depth("dead") == 0)
     }

@@ -3,6 +3,7 @@ import IntakeAPI
 @testable import IntakeService
 import Models
 import Testing
+import TestSupport
 
 /// (`valid` is immutable after initialisation; `nonisolated(unsafe)` only because `Any` is not Sendable.)
 /// Random damage to a valid referral, decoded the way the server decodes it and then validated:
@@ -76,18 +77,5 @@ struct SubmissionValidationFuzzTests {
         default:
             return value
         }
-    }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

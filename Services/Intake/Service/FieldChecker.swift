@@ -142,16 +142,31 @@ struct FieldChecker {
 enum PhoneNumber {
     /// `+7 (912) 345-67-89`, `8 912 345 67 89`, `79123456789` → `+79123456789`; anything else → `nil`.
     static func normalise(_ text: String) -> String? {
-        let kept = text.filter { !" ()-.\u{00A0}".contains($0) }
-        var digits = Substring(kept)
-        if digits.hasPrefix("+7") {
-            digits = digits.dropFirst(2)
-        } else if digits.count == 11, digits.hasPrefix("8") || digits.hasPrefix("7") {
-            digits = digits.dropFirst()
-        } else {
-            return nil
+        // Digits and `+` collected from UTF-8 in one pass: no intermediate strings.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(12)
+        var plus = false
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte)
+            case UInt8(ascii: "+") where digits.isEmpty && !plus:
+                plus = true
+            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            case 0xC2 where bytes.next() == 0xA0:
+                continue  // U+00A0 NO-BREAK SPACE
+            default:
+                return nil
+            }
         }
-        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return "+7" + digits
+        guard digits.count == 11 else { return nil }
+        switch digits[0] {
+        case UInt8(ascii: "7"): break
+        case UInt8(ascii: "8") where !plus: break
+        default: return nil
+        }
+        return "+7" + String(decoding: digits.dropFirst(), as: UTF8.self)
     }
 }

@@ -60,15 +60,19 @@ extension String {
     /// Whether the text is a school class: a grade from 1 to 11, an optional space or hyphen,
     /// and one letter (`7Б`, `11 А`, `5-a`).
     var isSchoolClass: Bool {
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        var grade = ""
-        while let scalar = scalars.first, (0x30...0x39).contains(scalar.value) {
-            grade.unicodeScalars.append(scalar)
-            scalars.removeFirst()
+        // Read in place: this runs for every minor of every referral.
+        var scalars = unicodeScalars.makeIterator()
+        var grade = 0
+        var next = scalars.next()
+        while let scalar = next, (0x30...0x39).contains(scalar.value) {
+            // A leading zero or a third digit is not a grade.
+            guard grade != 0 || scalar != "0", grade < 10 else { return false }
+            grade = grade * 10 + Int(scalar.value - 0x30)
+            next = scalars.next()
         }
-        guard ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"].contains(grade) else { return false }
-        if let separator = scalars.first, separator == " " || separator == "-" { scalars.removeFirst() }
-        guard scalars.count == 1, let letter = scalars.first else { return false }
+        guard (1...11).contains(grade) else { return false }
+        if let separator = next, separator == " " || separator == "-" { next = scalars.next() }
+        guard let letter = next, scalars.next() == nil else { return false }
         return letter.properties.isAlphabetic
     }
 }

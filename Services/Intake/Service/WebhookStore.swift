@@ -30,7 +30,7 @@ struct WebhookStore: Sendable {
             """
         let event = WebhookRegistered(
             integratorID: caller.integratorID, url: url, events: Self.events, signingSecret: signingSecret, registeredAt: now)
-        try await pool.withConnection { connection in
+        _ = try await pool.withConnection { connection in
             try await MessageBus.publish([try OutgoingMessage(event)], topic: WebhookRegistered.messageType, after: writes, on: connection)
         }
         return Registration(url: url, events: Self.events, registeredAt: now)
@@ -53,7 +53,7 @@ struct WebhookStore: Sendable {
                 INSERT INTO intake.audit_log (integrator_id, key_id, action) VALUES (\(caller.integratorID.uuid), \(caller.keyID), 'webhook.remove')
             )
             """
-        try await pool.withConnection { connection in
+        _ = try await pool.withConnection { connection in
             try await MessageBus.publish(
                 [try OutgoingMessage(WebhookRemoved(integratorID: caller.integratorID, removedAt: now))],
                 topic: WebhookRemoved.messageType, after: writes, on: connection)
