@@ -1,22 +1,25 @@
 import CLibPQ
+import Foundation
 import Logging
 import Synchronization
 
 /// One connection to PostgreSQL.
 ///
-/// libpq blocks, so every libpq call of a connection runs on that connection's own thread and
-/// never on Swift's cooperative pool: inline when the caller already runs there (inside
-/// `PostgresPool.withConnection`, whose body prefers that thread as its task executor), handed
-/// over otherwise. One thread per connection also means two tasks can never drive the same
-/// `PGconn` at once. Connections normally come from a ``PostgresPool``; one task uses one at a time.
+/// libpq runs in non-blocking mode: a statement is sent from the calling task without waiting,
+/// and the task suspends on ``PostgresSocketPoller`` until the answer arrives, so no libpq call
+/// ever blocks a thread of Swift's pool or NIO's event loops. Only connecting blocks, and it runs
+/// on a thread of its own. Connections normally come from a ``PostgresPool``, which gives each
+/// to one task at a time, so two tasks never drive the same `PGconn` at once.
 public final class PostgresConnection: @unchecked Sendable {
-    /// The libpq connection; touched only on `thread` (or by the pool while the connection is idle).
+    /// The libpq connection; used by the one task holding the connection (or by the pool while
+    /// the connection is idle).
     let handle: OpaquePointer
+    /// The connection's socket, which the poller watches.
+    private let socket: Int32
     /// Thread-safe by libpq's contract: sends a cancel request on a separate socket.
     private let cancelHandle: OpaquePointer?
-    /// Runs this connection's libpq calls; the task executor `withConnection` bodies prefer.
-    let thread: PostgresConnectionThread
-    /// Statement names prepared on this connection, keyed by SQL and parameter types; `thread` only.
+    /// Statement names prepared on this connection, keyed by SQL and parameter types; touched
+    /// only by the task holding the connection.
     private var preparedStatements: [PreparedKey: String] = [:]
     /// Set when the connection failed; the pool drops broken connections instead of reusing them.
     private let broken = Atomic<Bool>(false)
@@ -34,9 +37,9 @@ public final class PostgresConnection: @unchecked Sendable {
         var types: [UInt32]
     }
 
-    private init(handle: OpaquePointer, thread: PostgresConnectionThread, logger: Logger) {
+    private init(handle: OpaquePointer, logger: Logger) {
         self.handle = handle
-        self.thread = thread
+        self.socket = PQsocket(handle)
         self.cancelHandle = PQgetCancel(handle)
         self.backendPID = PQbackendPID(handle)
         var logger = logger
@@ -44,32 +47,24 @@ public final class PostgresConnection: @unchecked Sendable {
         self.logger = logger
         // libpq prints notices to stderr by default; they can quote data, so they are dropped.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        PQsetnonblocking(handle, 1)
     }
 
     deinit {
         if !closed.load(ordering: .acquiring) { PQfinish(handle) }
         if let cancelHandle { PQfreeCancel(cancelHandle) }
-        thread.stop()
     }
 
-    /// Opens a connection; the blocking connect runs off the cooperative pool.
+    /// Opens a connection; the blocking connect runs on a thread of its own, off the
+    /// cooperative pool and the event loops.
     public static func connect(
         configuration: PostgresConfiguration,
         logger: Logger = Logger(label: "accord.postgres")
     ) async throws -> PostgresConnection {
-        let thread = PostgresConnectionThread()
-        do {
-            return try await withCheckedThrowingContinuation { continuation in
-                thread.run {
-                    continuation.resume(with: Result {
-                        PostgresConnection(handle: try openBlocking(configuration), thread: thread, logger: logger)
-                    })
-                }
-            }
-        } catch {
-            thread.stop()
-            throw error
+        let handle = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<OpaquePointer, any Error>) in
+            Thread { continuation.resume(with: Result { try openBlocking(configuration) }) }.start()
         }
+        return PostgresConnection(handle: handle, logger: logger)
     }
 
     /// Opens a libpq connection, blocking the calling thread. Used from dedicated threads only.
@@ -105,14 +100,7 @@ public final class PostgresConnection: @unchecked Sendable {
         let encoded = try EncodedParameters(query.binds)
         let statement = statementCounter.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
-            if thread.isCurrent {
-                return try executeBlocking(query, encoded, statement: statement)
-            }
-            return try await withCheckedThrowingContinuation { continuation in
-                thread.run {
-                    continuation.resume(with: Result { try self.executeBlocking(query, encoded, statement: statement) })
-                }
-            }
+            try await run(query, encoded, statement: statement)
         } onCancel: {
             cancel(statement: statement)
         }
@@ -120,31 +108,18 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs several statements given as one SQL text, without parameters (migrations, `BEGIN`).
     public func execute(script sql: String) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            thread.run {
-                continuation.resume(with: Result {
-                    try self.ensureOpen()
-                    let result = PQexec(self.handle, sql)
-                    _ = try self.check(result)
-                })
-            }
-        }
+        try ensureOpen()
+        try await send(PQsendQuery(handle, sql))
+        _ = try check(try await result())
     }
 
     /// Closes the connection; later statements fail with a connection error.
     public func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        await withCheckedContinuation { continuation in
-            thread.run {
-                PQfinish(self.handle)
-                continuation.resume()
-            }
-        }
-        thread.stop()
+        PQfinish(handle)
     }
 
-    /// Refuses work after `close()`: the `PGconn` is freed by then. Runs on the connection's
-    /// thread, after the closing block if there was one, so the check is in order.
+    /// Refuses work after `close()`: the `PGconn` is freed by then.
     private func ensureOpen() throws {
         guard !closed.load(ordering: .acquiring) else {
             throw PostgresError(.connectionFailure, reason: "the connection was closed")
@@ -165,30 +140,79 @@ public final class PostgresConnection: @unchecked Sendable {
         _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
     }
 
-    /// Runs a statement on the connection's thread, recording it as the one a cancel targets.
-    private func executeBlocking(_ query: PostgresQuery, _ parameters: EncodedParameters, statement: UInt64) throws -> PostgresRows {
+    /// Runs a statement, recording it as the one a cancel targets.
+    private func run(_ query: PostgresQuery, _ parameters: EncodedParameters, statement: UInt64) async throws -> PostgresRows {
         try ensureOpen()
         runningStatement.store(statement, ordering: .releasing)
         defer { runningStatement.store(0, ordering: .releasing) }
         let count = Int32(parameters.count)
-        let result: OpaquePointer? = try parameters.withPointers { values in
-            if query.isPrepared {
-                let name = try preparedName(for: query.sql, types: parameters.types)
-                return PQexecPrepared(handle, name, count, values, nil, nil, 0)
-            }
-            return PQexecParams(handle, query.sql, count, parameters.types, values, nil, nil, 0)
+        if query.isPrepared {
+            let name = try await preparedName(for: query.sql, types: parameters.types)
+            try await send(parameters.withPointers { PQsendQueryPrepared(handle, name, count, $0, nil, nil, 0) })
+        } else {
+            try await send(parameters.withPointers { PQsendQueryParams(handle, query.sql, count, parameters.types, $0, nil, nil, 0) })
         }
-        return try check(result)
+        return try check(try await result())
     }
 
     /// Prepares a statement the first time this connection sees it; later calls only bind and run.
-    private func preparedName(for sql: String, types: [UInt32]) throws -> String {
+    private func preparedName(for sql: String, types: [UInt32]) async throws -> String {
         let key = PreparedKey(sql: sql, types: types)
         if let name = preparedStatements[key] { return name }
         let name = "accord_\(preparedStatements.count + 1)"
-        _ = try check(PQprepare(handle, name, sql, Int32(types.count), types))
+        try await send(PQsendPrepare(handle, name, sql, Int32(types.count), types))
+        _ = try check(try await result())
         preparedStatements[key] = name
         return name
+    }
+
+    /// Finishes sending what a `PQsend…` call (whose return value is `queued`) left in libpq's
+    /// buffer, waiting for the socket to drain when it is full.
+    private func send(_ queued: Int32) async throws {
+        guard queued == 1 else { throw lost("could not send the statement") }
+        while true {
+            switch PQflush(handle) {
+            case 0: return
+            case 1: await PostgresSocketPoller.shared.wait(for: socket, writable: true)
+            default: throw lost("could not send the statement")
+            }
+        }
+    }
+
+    /// Collects the statement's results as they arrive: the first failed one, or else the last,
+    /// as `PQexec` would return; `nil` when the connection was lost.
+    private func result() async throws -> OpaquePointer? {
+        var kept: OpaquePointer?
+        while true {
+            while PQisBusy(handle) == 1 {
+                await PostgresSocketPoller.shared.wait(for: socket)
+                guard PQconsumeInput(handle) == 1 else {
+                    if let kept { PQclear(kept) }
+                    throw lost("the connection was lost during the statement")
+                }
+            }
+            guard let next = PQgetResult(handle) else { return kept }
+            if let earlier = kept, Self.failed(earlier) {
+                PQclear(next)
+            } else {
+                if let earlier = kept { PQclear(earlier) }
+                kept = next
+            }
+        }
+    }
+
+    private static func failed(_ result: OpaquePointer) -> Bool {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: false
+        default: true
+        }
+    }
+
+    /// Marks the connection broken and describes the failure (libpq's message names no values).
+    private func lost(_ what: String) -> PostgresError {
+        markBroken()
+        let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
+        return PostgresError(.connectionFailure, reason: message.isEmpty ? what : "\(what): \(message)")
     }
 
     /// Turns a libpq result into rows or a `PostgresError`, marking the connection broken on

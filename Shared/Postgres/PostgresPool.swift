@@ -35,15 +35,13 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` with a connection of its own, returning the connection afterwards.
     ///
-    /// `body` runs on the connection's own thread (its preferred task executor), so the
-    /// statements it issues run inline there instead of hopping threads for each one. It may
-    /// await anything; it just should not keep the connection while waiting for long.
+    /// `body` may await anything; it just should not keep the connection while waiting for long.
     public func withConnection<T: Sendable>(
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         let connection = try await acquire()
         do {
-            let value = try await withTaskExecutorPreference(connection.thread) { try await body(connection) }
+            let value = try await body(connection)
             release(connection)
             return value
         } catch {

@@ -86,13 +86,12 @@ struct PostgresPoolTests {
     }
 }
 
-@Suite("Connection threads", .freshDatabase)
-struct PostgresConnectionThreadTests {
+@Suite("Statements wait without holding a thread", .freshDatabase)
+struct PostgresNonBlockingTests {
     @Test("a task spawned inside withConnection still runs after the connection is closed")
     func spawnedTaskOutlivesConnection() async throws {
         let pool = try TestDatabase.required().makePool(maxConnections: 1)
         let (started, release) = AsyncStream.makeStream(of: Void.self)
-        // The child inherits the connection's thread as its preferred executor.
         let child = try await pool.withConnection { _ in
             Task {
                 for await _ in started { break }
@@ -104,16 +103,29 @@ struct PostgresConnectionThreadTests {
         #expect(await child.value == "finished")
     }
 
-    @Test("statements inside withConnection run on the connection's own thread, not the cooperative pool")
-    func inlineOnConnectionThread() async throws {
-        let pool = try TestDatabase.required().makePool(maxConnections: 1)
+    @Test("more sleeping statements than the machine has threads leave the cooperative pool free")
+    func sleepingStatementsHoldNoThread() async throws {
+        let connections = 4 * ProcessInfo.processInfo.activeProcessorCount + 4
+        let pool = try TestDatabase.required().makePool(maxConnections: connections)
         defer { Task { await pool.close() } }
-        let (before, after) = try await pool.withConnection { connection in
-            let before = connection.thread.isCurrent
-            try await connection.query("SELECT 1")
-            return (before, connection.thread.isCurrent)
+        // Open every connection first, so the sleeps below start together.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<connections { group.addTask { try await pool.query("SELECT 1") } }
+            try await group.waitForAll()
         }
-        #expect(before && after)
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<connections { group.addTask { try await pool.query("SELECT pg_sleep(1)") } }
+            // With a blocked thread per statement the pool's threads would all be taken and this
+            // little task would wait for the sleeps; suspended on the poller, nothing is taken.
+            try await Task.sleep(for: .milliseconds(200))
+            let probe = clock.now
+            let answered = await Task { clock.now }.value
+            #expect(answered - probe < .milliseconds(300))
+            try await group.waitForAll()
+        }
+        // All of them slept at once, not a thread's worth at a time.
+        #expect(clock.now - started < .seconds(3))
     }
 }
-

@@ -14,6 +14,12 @@ struct FieldIssue: Sendable, Equatable {
 }
 
 extension FieldIssue {
+    static func unknownField(_ pointer: String) -> FieldIssue {
+        FieldIssue(
+            pointer: pointer, code: "unknown_field", message: "Is not a field of this object; see /openapi.yaml.",
+            messageRu: "Такого поля у этого объекта нет; см. /openapi.yaml.")
+    }
+
     static func required(_ pointer: String) -> FieldIssue {
         FieldIssue(pointer: pointer, code: "required", message: "This field is required.", messageRu: "Обязательное поле.")
     }

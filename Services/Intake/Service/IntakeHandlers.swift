@@ -11,7 +11,8 @@ struct IntakeHandlers: APIProtocol {
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { request, today, now in
+        let (record, replayed) = try await accept(fields: .referralSubmission, idempotencyKey: input.headers.idempotencyKey) {
+            request, today, now in
             ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
         }
         return .created(.init(
@@ -23,7 +24,8 @@ struct IntakeHandlers: APIProtocol {
         _ input: Operations.CreateSchoolIdentification.Input
     ) async throws -> Operations.CreateSchoolIdentification.Output {
         guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(idempotencyKey: input.headers.idempotencyKey) { request, today, now in
+        let (record, replayed) = try await accept(fields: .schoolIdentificationSubmission, idempotencyKey: input.headers.idempotencyKey) {
+            request, today, now in
             ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
         }
         return .created(.init(
@@ -31,12 +33,14 @@ struct IntakeHandlers: APIProtocol {
             body: .json(try record.apiReferral(submission: false))))
     }
 
-    /// Validates and stores a submission for the current caller: `draft` validates against the
-    /// caller's "today" and builds what is stored. Returns the referral and whether it is a replay.
+    /// Validates and stores a submission for the current caller: its body may carry only the
+    /// documented `fields`, and `draft` validates against the caller's "today" and builds
+    /// what is stored. Returns the referral and whether it is a replay.
     private func accept(
-        idempotencyKey: String?, draft: (IntakeRequest, LocalDate, Date) throws -> ReferralDraft
+        fields: DocumentedFields, idempotencyKey: String?, draft: (IntakeRequest, LocalDate, Date) throws -> ReferralDraft
     ) async throws -> (ReferralRecord, Bool) {
         let request = try IntakeRequest.required()
+        try Self.refuseUndocumentedFields(in: request, fields)
         let key = try Self.idempotencyKey(idempotencyKey)
         let now = Date()
         let draft = try draft(request, LocalDate(containing: now, in: request.caller.timeZone), now)
@@ -90,6 +94,7 @@ struct IntakeHandlers: APIProtocol {
     func putWebhook(_ input: Operations.PutWebhook.Input) async throws -> Operations.PutWebhook.Output {
         let request = try IntakeRequest.required()
         guard case .json(let registration) = input.body else { throw IntakeProblem.unsupportedMediaType }
+        try Self.refuseUndocumentedFields(in: request, .webhookRegistration)
         guard let url = WebhookURL.validated(registration.url) else { throw IntakeProblem.validation([.invalidURL("/url")]) }
         let secret = "whsec_" + APIKey.randomSecret()
         let webhook = try await webhooks.register(url: url, signingSecret: secret, caller: request.caller, now: Date())
@@ -104,6 +109,12 @@ struct IntakeHandlers: APIProtocol {
     }
 
     /// The key, or a 422 when it is empty, too long or not printable ASCII.
+    /// A 422 listing every field of the body that `fields` does not document.
+    private static func refuseUndocumentedFields(in request: IntakeRequest, _ fields: DocumentedFields) throws {
+        let undocumented = fields.undocumented(in: request.body)
+        if !undocumented.isEmpty { throw IntakeProblem.validation(undocumented) }
+    }
+
     private static func idempotencyKey(_ value: String?) throws -> String? {
         guard let value else { return nil }
         guard (1...200).contains(value.utf8.count), value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {

@@ -111,10 +111,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .validation([FieldIssue(
                 pointer: pointer(context.codingPath), code: "wrong_type", message: "Must be \(Self.describe(type)).",
                 messageRu: "Должно быть: \(Self.describeRu(type)).")])
-        case .dataCorrupted(let context) where context.debugDescription.hasPrefix("Additional properties are disabled"):
-            return .validation([FieldIssue(
-                pointer: pointer(context.codingPath), code: "unknown_field", message: "Is not a field of this object; see /openapi.yaml.",
-                messageRu: "Такого поля у этого объекта нет; см. /openapi.yaml.")])
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return .malformed([FieldIssue(
                 pointer: "", code: "not_json", message: "The body is not well-formed JSON.", messageRu: "Тело запроса не является корректным JSON.")])
