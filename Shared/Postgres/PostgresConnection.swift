@@ -6,9 +6,9 @@ import Synchronization
 /// One connection to PostgreSQL.
 ///
 /// libpq runs in non-blocking mode: a statement is sent from the calling task without waiting,
-/// and the task suspends on ``PostgresSocketPoller`` until the answer arrives, so no libpq call
-/// ever blocks a thread of Swift's pool or NIO's event loops. Only connecting blocks, and it runs
-/// on a thread of its own. Connections normally come from a ``PostgresPool``, which gives each
+/// and the task suspends on its connection's ``PostgresSocketPoller`` until the answer arrives,
+/// so no libpq call ever blocks a thread of Swift's pool, NIO's event loops or the pollers.
+/// Only connecting blocks, and it runs on a thread of its own. Connections normally come from a ``PostgresPool``, which gives each
 /// to one task at a time, so two tasks never drive the same `PGconn` at once.
 public final class PostgresConnection: @unchecked Sendable {
     /// The libpq connection; used by the one task holding the connection (or by the pool while
@@ -16,6 +16,8 @@ public final class PostgresConnection: @unchecked Sendable {
     let handle: OpaquePointer
     /// The connection's socket, which the poller watches.
     private let socket: Int32
+    /// The event loop that waits for this connection's socket and runs `withConnection` bodies.
+    let poller = PostgresSocketPoller.next()
     /// Thread-safe by libpq's contract: sends a cancel request on a separate socket.
     private let cancelHandle: OpaquePointer?
     /// Statement names prepared on this connection, keyed by SQL and parameter types; touched
@@ -173,7 +175,7 @@ public final class PostgresConnection: @unchecked Sendable {
         while true {
             switch PQflush(handle) {
             case 0: return
-            case 1: await PostgresSocketPoller.shared.wait(for: socket, writable: true)
+            case 1: await poller.wait(for: socket, writable: true)
             default: throw lost("could not send the statement")
             }
         }
@@ -185,7 +187,7 @@ public final class PostgresConnection: @unchecked Sendable {
         var kept: OpaquePointer?
         while true {
             while PQisBusy(handle) == 1 {
-                await PostgresSocketPoller.shared.wait(for: socket)
+                await poller.wait(for: socket)
                 guard PQconsumeInput(handle) == 1 else {
                     if let kept { PQclear(kept) }
                     throw lost("the connection was lost during the statement")

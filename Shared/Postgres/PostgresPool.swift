@@ -35,13 +35,16 @@ public final class PostgresPool: Sendable {
 
     /// Runs `body` with a connection of its own, returning the connection afterwards.
     ///
-    /// `body` may await anything; it just should not keep the connection while waiting for long.
+    /// `body` runs on the connection's event loop (``PostgresSocketPoller``, its preferred task
+    /// executor), so after each statement it resumes in the very wake-up that saw the answer,
+    /// with no thread hand-off. It may await anything; it just should not keep the connection
+    /// while waiting for long.
     public func withConnection<T: Sendable>(
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         let connection = try await acquire()
         do {
-            let value = try await body(connection)
+            let value = try await withTaskExecutorPreference(connection.poller) { try await body(connection) }
             release(connection)
             return value
         } catch {

@@ -5,35 +5,72 @@ import Synchronization
 import Glibc
 #endif
 
-/// Waits until libpq's sockets can be read or written, for every connection of the process, on
-/// one thread with one epoll set.
+/// A small event loop for libpq's sockets: one thread that waits, with one epoll set, until the
+/// sockets of its connections can be read or written, and that is also a Swift `TaskExecutor`.
 ///
-/// A statement is sent from the task that runs it (libpq in non-blocking mode never waits), and
-/// the task then suspends here until the server's answer arrives. Registering a wait is one
-/// `epoll_ctl`, which does not wake the poller; the poller wakes once for all the sockets that
-/// became ready together. A thread per connection, as before, cost two thread hand-offs per
-/// statement (to the connection's thread and back) and kept a blocked thread per connection.
-final class PostgresSocketPoller: Sendable {
-    /// The process's poller, started on first use.
-    static let shared = PostgresSocketPoller()
+/// A process has one per core, and each connection belongs to one. A statement is sent from the
+/// task that runs it (libpq in non-blocking mode never waits) and the task then suspends here
+/// until the answer arrives. `PostgresPool.withConnection` runs its body with the connection's
+/// poller as the preferred executor, so the task resumes on the poller's own thread, in the same
+/// wake-up that saw the answer, and sends its next statement from there: a loop of statements
+/// costs no thread hand-off at all, and one wake-up serves every connection that became ready
+/// together. (A thread per connection, as before, kept a thread blocked per connection; resuming
+/// on another executor than the poller cost two wake-ups per statement.)
+final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
+    /// The process's pollers, one per core, started on first use.
+    private static let all: [PostgresSocketPoller] = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount)).map {
+        PostgresSocketPoller(name: "accord-pg-poller-\($0)")
+    }
+    private static let turn = Atomic<Int>(0)
+
+    /// A poller for a new connection, taking them in turn.
+    static func next() -> PostgresSocketPoller {
+        all[turn.add(1, ordering: .relaxed).oldValue % all.count]
+    }
 
     private let epoll: Int32
-    /// The task waiting on each socket; a socket has at most one, as a connection serves one task.
-    private let waiters = Mutex<[Int32: CheckedContinuation<Void, Never>]>([:])
+    /// An eventfd in the epoll set: written to wake the thread when a job arrives while it sleeps.
+    private let wakeUp: Int32
 
-    private init() {
+    private struct State {
+        var jobs: [UnownedJob] = []
+        /// The thread is (about to be) blocked in `epoll_wait` and needs `wakeUp` for new jobs.
+        var sleeping = false
+        /// The task waiting on each socket; a socket has at most one, as a connection serves one task.
+        var waiters: [Int32: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    private init(name: String) {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
-        precondition(epoll >= 0, "epoll_create1 failed: errno \(errno)")
+        wakeUp = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
+        precondition(epoll >= 0 && wakeUp >= 0, "epoll_create1 or eventfd failed: errno \(errno)")
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = wakeUp
+        epoll_ctl(epoll, EPOLL_CTL_ADD, wakeUp, &event)
         let thread = Thread { [self] in loop() }
-        thread.name = "accord-pg-poller"
+        thread.name = name
         thread.start()
+    }
+
+    /// Runs a task's job on this thread (TaskExecutor).
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let wake = state.withLock { state in
+            state.jobs.append(job)
+            defer { state.sleeping = false }
+            return state.sleeping
+        }
+        if wake { _ = eventfd_write(wakeUp, 1) }
     }
 
     /// Returns once `socket` is readable (or writable), has an error, or was hung up on: the
     /// caller's next libpq call then reads what arrived or reports what went wrong.
     func wait(for socket: Int32, writable: Bool = false) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            waiters.withLock { $0[socket] = continuation }
+            state.withLock { $0.waiters[socket] = continuation }
             var event = epoll_event()
             // One-shot: the wait is consumed by the wake-up, and the socket stays quiet until
             // the next statement's wait re-arms it.
@@ -44,19 +81,38 @@ final class PostgresSocketPoller: Sendable {
             if epoll_ctl(epoll, EPOLL_CTL_MOD, socket, &event) != 0,
                errno != ENOENT || epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &event) != 0 {
                 // Not a socket epoll can watch (closed under us): let libpq report it.
-                waiters.withLock { $0.removeValue(forKey: socket) }?.resume()
+                state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume()
             }
         }
     }
 
     private func loop() {
         var events = [epoll_event](repeating: epoll_event(), count: 64)
+        var jobs: [UnownedJob] = []
         while true {
-            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), -1) }
-            guard count > 0 else { continue }  // EINTR
+            // Jobs first; then wait for sockets, without blocking if more jobs came meanwhile.
+            let block = state.withLock { state in
+                swap(&jobs, &state.jobs)
+                state.sleeping = jobs.isEmpty
+                return state.sleeping
+            }
+            for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
+            jobs.removeAll(keepingCapacity: true)
+            let count = events.withUnsafeMutableBufferPointer {
+                epoll_wait(epoll, $0.baseAddress, Int32($0.count), block ? -1 : 0)
+            }
+            state.withLock { $0.sleeping = false }
+            guard count > 0 else { continue }  // none ready, or EINTR
             for index in 0..<Int(count) {
                 let socket = events[index].data.fd
-                waiters.withLock { $0.removeValue(forKey: socket) }?.resume()
+                if socket == wakeUp {
+                    var value: eventfd_t = 0
+                    _ = eventfd_read(wakeUp, &value)
+                } else {
+                    // Resuming a task that prefers this executor enqueues its job here; it runs
+                    // at the top of the next turn, before any further wait.
+                    state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume()
+                }
             }
         }
     }
