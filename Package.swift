@@ -200,6 +200,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SchedulingUnitTests",
+            dependencies: ["SchedulingService", "Models"],
+            path: "Tests/SchedulingUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntakeUnitTests",
             dependencies: ["IntakeService", "IntakeAPI", "Models", "TestSupport"],
             path: "Tests/IntakeUnitTests",

@@ -108,7 +108,7 @@ struct VocabularyTests {
         ),
         PinnedValues(
             CaseOutcome.self,
-            ["reconciled", "agreement_fulfilled", "not_reconciled", "refused", "transferred", "continued"]
+            ["reconciled", "agreement_fulfilled", "not_reconciled", "refused", "transferred", "continued", "goals_achieved"]
         ),
         PinnedValues(InterventionArea.self, ["attendance", "behaviour", "performance"]),
         PinnedValues(

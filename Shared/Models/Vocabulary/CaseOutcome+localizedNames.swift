@@ -14,6 +14,8 @@ extension CaseOutcome {
             LocalizedNames(ru: "Передано в другую службу", kk: "Басқа қызметке берілді", en: "Transferred")
         case .continued:
             LocalizedNames(ru: "Работа продолжена", kk: "Жұмыс жалғастырылды", en: "Work continued")
+        case .goalsAchieved:
+            LocalizedNames(ru: "Цели сопровождения достигнуты", kk: "Сүйемелдеу мақсаттарына қол жеткізілді", en: "Accompaniment goals achieved")
         }
     }
 }

@@ -13,4 +13,6 @@ public enum CaseOutcome: String, Vocabulary {
     case transferred
     /// Работа продолжена: the case conference decided to go on under a new plan or programme.
     case continued
+    /// Цели сопровождения достигнуты: the case conference closed an accompaniment whose plan worked.
+    case goalsAchieved = "goals_achieved"
 }
