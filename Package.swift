@@ -206,6 +206,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SchedulingIntegrationTests",
+            dependencies: [
+                "SchedulingService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SchedulingIntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntakeUnitTests",
             dependencies: ["IntakeService", "IntakeAPI", "Models", "TestSupport"],
             path: "Tests/IntakeUnitTests",

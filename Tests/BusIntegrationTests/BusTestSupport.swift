@@ -26,20 +26,3 @@ func testOptions(batchSize: Int = 100, concurrency: Int = 2) -> QueueWorker.Opti
     options.retryBase = .milliseconds(10)
     return options
 }
-
-/// Polls `condition` until it holds or `timeout` passes.
-func eventually(within timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    return false
-}
-
-extension PostgresPool {
-    /// `SELECT count(*)` of a query's rows.
-    func count(_ query: PostgresQuery) async throws -> Int {
-        try await self.query(query).single?.decode(Int.self, at: 0) ?? 0
-    }
-}

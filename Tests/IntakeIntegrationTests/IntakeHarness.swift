@@ -57,7 +57,7 @@ struct IntakeHarness {
 
     /// A count from the test's database.
     func count(_ query: PostgresQuery) async throws -> Int {
-        try await pool.query(query).single?.decode(Int.self, at: 0) ?? 0
+        try await pool.count(query)
     }
 }
 
