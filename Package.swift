@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: [
-                "IntakeService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                "IntakeService", "SchedulingService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -19,6 +19,9 @@ public struct CaseOpened: MessageContract, Hashable {
     public var kind: CaseKind
     /// The referral's nature, for the report's rows.
     public var nature: ReferralNature
+    /// The specialist the case is proposed to (the least loaded of a fitting role), if the
+    /// organisation has one.
+    public var proposedSpecialistID: SpecialistID?
     /// When intake committed the referral.
     public var referralReceivedAt: Date
     /// When the case was opened.
@@ -27,13 +30,14 @@ public struct CaseOpened: MessageContract, Hashable {
     /// A `case.opened.v1` payload.
     public init(
         caseID: CaseID, referralID: ReferralID, organisationID: OrganisationID, kind: CaseKind, nature: ReferralNature,
-        referralReceivedAt: Date, openedAt: Date
+        proposedSpecialistID: SpecialistID?, referralReceivedAt: Date, openedAt: Date
     ) {
         self.caseID = caseID
         self.referralID = referralID
         self.organisationID = organisationID
         self.kind = kind
         self.nature = nature
+        self.proposedSpecialistID = proposedSpecialistID
         self.referralReceivedAt = referralReceivedAt
         self.openedAt = openedAt
     }
@@ -45,6 +49,7 @@ public struct CaseOpened: MessageContract, Hashable {
         case organisationID = "organisation_id"
         case kind
         case nature
+        case proposedSpecialistID = "proposed_specialist_id"
         case referralReceivedAt = "referral_received_at"
         case openedAt = "opened_at"
     }

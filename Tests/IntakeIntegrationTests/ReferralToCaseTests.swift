@@ -1,0 +1,55 @@
+import Configuration
+import Foundation
+import HummingbirdTesting
+import Postgres
+import SchedulingService
+import Testing
+import TestSupport
+
+/// Intake and scheduling together, on one database, talking only over the bus: a posted
+/// referral becomes a case proposed to a specialist, and intake's status follows.
+@Suite("A referral becomes a case", .freshDatabase)
+struct ReferralToCaseTests {
+    @Test("a referral posted to intake is a case with a proposed specialist within 1 s, and intake reports case_opened")
+    func referralBecomesCase() async throws {
+        try await IntakeHarness.run { intake, harness in
+            let environment = try TestDatabase.required().environment.merging(["HTTP_PORT": "0", "LOG_LEVEL": "warning"]) { $1 }
+            let scheduling = try await SchedulingService.buildApplication(reader: ConfigReader(service: .scheduling, environment: environment))
+            try await scheduling.test(.live) { _ in
+                let court = try await harness.integrator()
+                let administration = SpecialistAdministration(pool: harness.pool)
+                // The mediator with room in their caseload gets it; the psychologist cannot lead a restorative case.
+                let busy = try await administration.addSpecialist(
+                    organisationID: court.organisationID, displayName: "Медиатор Занятая", roles: ["mediator"], maxCaseload: 1)
+                let free = try await administration.addSpecialist(
+                    organisationID: court.organisationID, displayName: "Медиатор Свободный", roles: ["mediator"], maxCaseload: 10)
+                _ = try await administration.addSpecialist(
+                    organisationID: court.organisationID, displayName: "Психолог", roles: ["psychologist"], maxCaseload: 50)
+
+                var proposals: [UUID] = []
+                for _ in 0..<2 {
+                    let posted = ContinuousClock.now
+                    let created = try await intake.call(.post, "/v1/referrals", key: court.key, json: referralBody())
+                    #expect(created.status == .created)
+                    let location = try #require(created.headers[.location])
+                    let referralID = try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+                    var proposed: UUID?
+                    #expect(try await eventually(within: .seconds(1)) {
+                        proposed = try await harness.pool.query("""
+                            SELECT proposed_specialist_id FROM scheduling.cases WHERE referral_id = \(referralID)
+                            """).single?.decode(UUID?.self, at: 0)
+                        return proposed != nil
+                    }, "no case with a proposed specialist within 1 s")
+                    #expect(ContinuousClock.now - posted < .seconds(1))
+                    proposals.append(try #require(proposed))
+                    #expect(try await eventually(within: .seconds(5)) {
+                        try await intake.call(.get, location, key: court.key).object["status"] as? String == "case_opened"
+                    }, "intake did not learn that the case opened")
+                }
+                // Load in proportion to a full caseload: the first case goes to either (both empty,
+                // the earlier registered first), the second to whoever has room left.
+                #expect(proposals == [busy.id, free.id])
+            }
+        }
+    }
+}
