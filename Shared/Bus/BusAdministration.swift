@@ -39,6 +39,11 @@ public struct BusAdministration: Sendable {
         return BusStatus(queues: queues, historyCount: history)
     }
 
+    /// Every queue some topic is delivered to.
+    public func subscribedQueues() async throws -> [String] {
+        try await pool.query("SELECT DISTINCT queue FROM bus.subscriptions ORDER BY queue").map { try $0.decode(String.self, at: 0) }
+    }
+
     /// The figures of `queues` only, each read through the indexes of its own rows (ready,
     /// running, dead), so the cost follows those queues' backlogs, not the whole bus's. A queue
     /// with no messages reads as zeros.

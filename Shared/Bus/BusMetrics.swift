@@ -9,10 +9,11 @@ import ServiceLifecycle
 /// - `accord_bus_oldest_ready_age_seconds{queue}`: how long the oldest due message has waited
 ///   (0 when none is due), the figure to alert on when workers fall behind.
 ///
-/// A service reports the queues its own workers consume, read through those queues' indexes:
-/// a backlog of a million messages on monitoring's queue costs intake nothing (a whole-bus count
-/// every few seconds used to stall intake's requests under load). Replicas of one service report
-/// the same figures; aggregate them with `max`. Labels are queue names only.
+/// A service reports the queues its own workers consume and every queue a topic is delivered
+/// to, each read through that queue's own indexes rather than by counting the whole bus (a
+/// whole-bus count every few seconds used to stall intake's requests under load). A subscribed
+/// queue whose consumer is down is exactly the one to alert on, so every service reports it.
+/// Replicas report the same figures; aggregate them with `max`. Labels are queue names only.
 public struct BusMetrics: Service {
     let administration: BusAdministration
     let queues: [String]
@@ -23,7 +24,7 @@ public struct BusMetrics: Service {
     /// Creates the recorder.
     ///
     /// - Parameters:
-    ///   - queues: the queues to report: the ones this process consumes.
+    ///   - queues: the queues this process consumes; subscribed queues are added at each reading.
     ///   - interval: the pause between readings.
     ///   - factory: where gauges go; `nil` for the metrics system as bootstrapped when a reading
     ///     is recorded (not when the service is created), tests pass their own.
@@ -47,7 +48,8 @@ public struct BusMetrics: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                for queue in try await administration.status(of: queues) { record(queue) }
+                let reported = Set(queues).union(try await administration.subscribedQueues()).sorted()
+                for queue in try await administration.status(of: reported) { record(queue) }
             } catch {
                 logger.warning("reading bus figures failed", metadata: ["error": "\(error)"])
             }

@@ -169,13 +169,17 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Finishes sending what a `PQsend…` call (whose return value is `queued`) left in libpq's
-    /// buffer, waiting for the socket to drain when it is full.
+    /// buffer, waiting for the socket to drain when it is full and reading whatever the server
+    /// sends meanwhile, as libpq requires.
     private func send(_ queued: Int32) async throws {
         guard queued == 1 else { throw lost("could not send the statement") }
         while true {
             switch PQflush(handle) {
             case 0: return
-            case 1: await poller.wait(for: socket, writable: true)
+            case 1:
+                guard await poller.wait(for: socket, .readableOrWritable), PQconsumeInput(handle) == 1 else {
+                    throw lost("could not send the statement")
+                }
             default: throw lost("could not send the statement")
             }
         }
@@ -187,8 +191,7 @@ public final class PostgresConnection: @unchecked Sendable {
         var kept: OpaquePointer?
         while true {
             while PQisBusy(handle) == 1 {
-                await poller.wait(for: socket)
-                guard PQconsumeInput(handle) == 1 else {
+                guard await poller.wait(for: socket), PQconsumeInput(handle) == 1 else {
                     if let kept { PQclear(kept) }
                     throw lost("the connection was lost during the statement")
                 }

@@ -37,7 +37,7 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
         /// The thread is (about to be) blocked in `epoll_wait` and needs `wakeUp` for new jobs.
         var sleeping = false
         /// The task waiting on each socket; a socket has at most one, as a connection serves one task.
-        var waiters: [Int32: CheckedContinuation<Void, Never>] = [:]
+        var waiters: [Int32: CheckedContinuation<Bool, Never>] = [:]
     }
 
     private let state = Mutex(State())
@@ -66,22 +66,34 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
         if wake { _ = eventfd_write(wakeUp, 1) }
     }
 
-    /// Returns once `socket` is readable (or writable), has an error, or was hung up on: the
-    /// caller's next libpq call then reads what arrived or reports what went wrong.
-    func wait(for socket: Int32, writable: Bool = false) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+    /// What a wait is for.
+    enum Readiness {
+        /// An answer to read.
+        case readable
+        /// Room to write, or something to read first (libpq must read what the server sends
+        /// while it still has output, or both sides could block writing to each other).
+        case readableOrWritable
+    }
+
+    /// Returns once `socket` is ready as asked, has an error, or was hung up on: the caller's next
+    /// libpq call then reads what arrived or reports what went wrong.
+    ///
+    /// - Returns: `false` when epoll cannot watch the socket at all (closed under us, or out of
+    ///   resources): waiting would never end, so the caller treats the connection as lost.
+    func wait(for socket: Int32, _ readiness: Readiness = .readable) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             state.withLock { $0.waiters[socket] = continuation }
             var event = epoll_event()
             // One-shot: the wait is consumed by the wake-up, and the socket stays quiet until
             // the next statement's wait re-arms it.
-            event.events = (writable ? EPOLLOUT.rawValue : EPOLLIN.rawValue) | EPOLLONESHOT.rawValue
+            let interest = readiness == .readable ? EPOLLIN.rawValue : EPOLLIN.rawValue | EPOLLOUT.rawValue
+            event.events = interest | EPOLLONESHOT.rawValue
             event.data.fd = socket
             // A socket is added on its first wait and modified on the later ones; a closed
             // socket leaves the set by itself, so its number may come back as a new one.
             if epoll_ctl(epoll, EPOLL_CTL_MOD, socket, &event) != 0,
                errno != ENOENT || epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &event) != 0 {
-                // Not a socket epoll can watch (closed under us): let libpq report it.
-                state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume()
+                state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume(returning: false)
             }
         }
     }
@@ -111,7 +123,7 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
                 } else {
                     // Resuming a task that prefers this executor enqueues its job here; it runs
                     // at the top of the next turn, before any further wait.
-                    state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume()
+                    state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume(returning: true)
                 }
             }
         }

@@ -8,13 +8,15 @@ import TestSupport
 
 @Suite("Queue gauges", .freshDatabase)
 struct BusMetricsTests {
-    @Test("depth per state of the consumed queues only, the due backlog's age, and zeros for an empty queue")
+    @Test("depth per state of the consumed and subscribed queues only, the due backlog's age, and zeros for an empty queue")
     func gauges() async throws {
         let pool = try await makeBusPool()
         defer { Task { await pool.close() } }
         try await pool.withTransaction { try await MessageBus.enqueue(messages(3), on: "intake", in: $0) }
-        // Another service's queue: not this process's to report.
+        // Another service's queue that no topic feeds: not this process's to report. A subscribed
+        // one is, even with nobody consuming it.
         try await pool.withTransaction { try await MessageBus.enqueue(messages(2), on: "scheduling", in: $0) }
+        try await pool.withConnection { try await MessageBus.subscribe("notifications", to: ["test.topic.v1"], in: $0) }
         try await pool.query("UPDATE bus.messages SET state = 'dead' WHERE id = (SELECT min(id) FROM bus.messages WHERE queue = 'intake')")
         try await pool.query("UPDATE bus.messages SET run_at = now() - interval '1 minute' WHERE id = (SELECT max(id) FROM bus.messages WHERE queue = 'intake')")
         let metrics = TestMetrics()
@@ -34,6 +36,7 @@ struct BusMetricsTests {
         #expect(age >= 60)
         #expect(try metrics.expectGauge("accord_bus_queue_depth", [("queue", "monitoring"), ("state", "ready")]).lastValue == 0)
         #expect(throws: (any Error).self) { try metrics.expectGauge("accord_bus_queue_depth", [("queue", "scheduling"), ("state", "ready")]) }
+        #expect(try metrics.expectGauge("accord_bus_queue_depth", [("queue", "notifications"), ("state", "ready")]).lastValue == 0)
 
         try await pool.query("DELETE FROM bus.messages WHERE queue = 'intake'")
         #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 && (try? depth("dead")) == 0 })

@@ -95,6 +95,28 @@ struct ReferralValidationTests {
         }
     }
 
+    @Test("every undocumented field is listed at once; a byte-order mark or UTF-16 is refused before anything reads the body")
+    func unknownFieldsAndEncodings() async throws {
+        try await IntakeHarness.run { client, harness in
+            let court = try await harness.integrator()
+            let response = try await client.call(.post, "/v1/referrals", key: court.key, json: body { body in
+                body["nickname"] = "x"
+                var source = body["source"] as! [String: Any]
+                source["fax"] = "1"
+                body["source"] = source
+            })
+            #expect(response.status == .unprocessableContent)
+            #expect(Set(response.pointers) == ["/nickname", "/source/fax"])
+            let json = try JSONSerialization.data(withJSONObject: body { $0["nickname"] = "x" })
+            for raw in [Data([0xEF, 0xBB, 0xBF]) + json, String(decoding: json, as: UTF8.self).data(using: .utf16LittleEndian)!] {
+                let refused = try await client.call(.post, "/v1/referrals", key: court.key, raw: raw)
+                #expect(refused.status == .badRequest)
+                #expect(refused.codes == ["not_json"])
+            }
+            #expect(try await harness.count("SELECT count(*) FROM intake.referrals") == 0)
+        }
+    }
+
     @Test("a missing required field is named")
     func missingField() async throws {
         try await IntakeHarness.run { client, harness in

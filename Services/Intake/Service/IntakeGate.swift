@@ -29,6 +29,11 @@ struct IntakeGate<Context: RequestContext>: RouterMiddleware {
         }
         guard let caller = try await authenticate(request) else { throw IntakeProblem.unauthenticated }
         if let wait = limiter.take(caller.keyID) { throw IntakeProblem.rateLimited(retryAfter: wait) }
+        if carriesBody, Self.isForeignEncoding(body.readableBytesView) {
+            throw IntakeProblem.malformed([FieldIssue(
+                pointer: "", code: "not_json", message: "The body must be JSON in UTF-8 without a byte-order mark.",
+                messageRu: "Тело запроса должно быть JSON в UTF-8 без метки порядка байтов.")])
+        }
         let digest = Data(SHA256.hash(data: body.readableBytesView))
         var response = try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest, body: String(buffer: body))) {
             try await next(request, context)
@@ -39,6 +44,13 @@ struct IntakeGate<Context: RequestContext>: RouterMiddleware {
             response.headers[.location] = location.removingPercentEncoding
         }
         return response
+    }
+
+    /// A UTF-8 byte-order mark, or the NUL bytes UTF-16 and UTF-32 put around ASCII: the decoder
+    /// would read such a body, but the stored document and the check for undocumented fields
+    /// (which both take UTF-8 as sent) would not, so it is refused before either runs.
+    static func isForeignEncoding(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.prefix(4).contains(0)
     }
 
     private func authenticate(_ request: Request) async throws -> IntakeCaller? {

@@ -36,7 +36,8 @@ public struct SpecialistAdministration: Sendable {
     ///   outside 1–500.
     public func addSpecialist(organisationID: UUID, displayName: String, roles: [String], maxCaseload: Int) async throws -> Specialist {
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.count) else { throw Refusal(description: "the name must have 1 to 200 characters") }
+        // Counted as PostgreSQL's length() counts: code points.
+        guard (1...200).contains(name.unicodeScalars.count) else { throw Refusal(description: "the name must have 1 to 200 characters") }
         guard !roles.isEmpty else { throw Refusal(description: "give at least one role") }
         let unknown = roles.filter { SpecialistRole(rawValue: $0) == nil }
         guard unknown.isEmpty else {

@@ -15,3 +15,8 @@ ALTER TABLE bus.messages SET (
     autovacuum_vacuum_insert_threshold = 1000,
     autovacuum_analyze_scale_factor = 0.05
 );
+
+-- A queue's wake-up channel is `accord_bus.<queue>`, and a channel name has at most 63 bytes:
+-- a longer queue name would make every statement publishing to it fail in pg_notify.
+ALTER TABLE bus.subscriptions ADD CONSTRAINT subscriptions_queue_length CHECK (octet_length(queue) <= 52);
+ALTER TABLE bus.messages ADD CONSTRAINT messages_queue_length CHECK (octet_length(queue) <= 52);
