@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "BusIntegrationTests",
             dependencies: [
-                "Bus", "Postgres", "PostgresMigrations", "TestSupport",
+                "Bus", "Postgres", "PostgresMigrations", "TestSupport", "Models",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

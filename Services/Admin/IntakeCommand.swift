@@ -14,11 +14,7 @@ struct IntakeCommand: AsyncParsableCommand {
 
 /// Runs `body` with the intake administration of the database the environment names.
 func withIntakeAdministration<T: Sendable>(_ body: (IntegratorAdministration) async throws -> T) async throws -> T {
-    do {
-        return try await withAdministrationPool { try await body(IntegratorAdministration(pool: $0)) }
-    } catch let refusal as IntegratorAdministration.Refusal {
-        throw ValidationError(refusal.description)
-    }
+    try await withAdministration(IntegratorAdministration.init, refusing: IntegratorAdministration.Refusal.self, body)
 }
 
 /// A UUID argument, with a clear error for anything else.

@@ -24,6 +24,18 @@ func withBusAdministration<T: Sendable>(_ body: (BusAdministration) async throws
     try await withAdministrationPool { try await body(BusAdministration(pool: $0)) }
 }
 
+/// Runs `body` with an administration (made by `make`) of the database the environment names;
+/// its refusals are shown as usage errors, without a stack of error types.
+func withAdministration<Administration, Refusal: Error & CustomStringConvertible, T: Sendable>(
+    _ make: (PostgresPool) -> Administration, refusing refusal: Refusal.Type, _ body: (Administration) async throws -> T
+) async throws -> T {
+    do {
+        return try await withAdministrationPool { try await body(make($0)) }
+    } catch let refusal as Refusal {
+        throw ValidationError(refusal.description)
+    }
+}
+
 /// Runs `body` with a one-connection pool to the database the environment names.
 func withAdministrationPool<T: Sendable>(_ body: (PostgresPool) async throws -> T) async throws -> T {
     let configuration = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-admin")

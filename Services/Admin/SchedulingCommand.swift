@@ -67,9 +67,5 @@ struct SchedulingCommand: AsyncParsableCommand {
 
 /// Runs `body` with the scheduling administration of the database the environment names.
 func withSpecialistAdministration<T: Sendable>(_ body: (SpecialistAdministration) async throws -> T) async throws -> T {
-    do {
-        return try await withAdministrationPool { try await body(SpecialistAdministration(pool: $0)) }
-    } catch let refusal as SpecialistAdministration.Refusal {
-        throw ValidationError(refusal.description)
-    }
+    try await withAdministration(SpecialistAdministration.init, refusing: SpecialistAdministration.Refusal.self, body)
 }

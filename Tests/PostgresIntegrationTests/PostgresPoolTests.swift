@@ -103,6 +103,22 @@ struct PostgresNonBlockingTests {
         #expect(await child.value == "finished")
     }
 
+    @Test("a statement larger than the socket's buffers is sent in parts, several at once, each answered whole")
+    func largeStatements() async throws {
+        let pool = try TestDatabase.required().makePool(maxConnections: 3)
+        defer { Task { await pool.close() } }
+        // 24 MB each: far beyond a loopback socket's send buffer, so libpq's flush has to wait.
+        let sizes = [24_000_000, 24_000_001, 24_000_002]
+        let lengths = try await withThrowingTaskGroup(of: Int.self) { group in
+            for size in sizes {
+                let text = String(repeating: "ж", count: size / 2) + String(repeating: "a", count: size % 2)
+                group.addTask { try await pool.count("SELECT octet_length(\(text))") }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(lengths.sorted() == sizes.map { $0 / 2 * 2 + $0 % 2 }.sorted())
+    }
+
     @Test("more sleeping statements than the machine has threads leave the cooperative pool free")
     func sleepingStatementsHoldNoThread() async throws {
         let connections = 4 * ProcessInfo.processInfo.activeProcessorCount + 4

@@ -10,16 +10,9 @@ enum ReferralStatusConsumer {
     static let queue = "intake"
 
     static func worker(pool: PostgresPool, logger: Logger) -> QueueWorker {
-        QueueWorker(pool: pool, queue: queue, logger: logger) { message, transaction in
-            switch message.type {
-            case ReferralStatusReported.messageType:
-                let report = try message.decode(ReferralStatusReported.self)
-                if try await !ReferralStore.apply(report, in: transaction) {
-                    logger.debug("status report changed nothing", metadata: ["referral": "\(report.referralID)", "status": "\(report.status.rawValue)"])
-                }
-            default:
-                // Nothing else is routed here; a stray type is acknowledged, not retried forever.
-                logger.warning("ignoring unexpected message", metadata: ["type": "\(message.type)"])
+        QueueWorker(pool: pool, queue: queue, consuming: ReferralStatusReported.self, logger: logger) { report, transaction in
+            if try await !ReferralStore.apply(report, in: transaction) {
+                logger.debug("status report changed nothing", metadata: ["referral": "\(report.referralID)", "status": "\(report.status.rawValue)"])
             }
             return .done
         }

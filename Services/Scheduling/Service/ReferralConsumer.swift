@@ -11,16 +11,9 @@ enum ReferralConsumer {
     static let queue = "scheduling"
 
     static func worker(pool: PostgresPool, logger: Logger) -> QueueWorker {
-        QueueWorker(pool: pool, queue: queue, logger: logger) { message, transaction in
-            switch message.type {
-            case ReferralReceived.messageType:
-                let referral = try message.decode(ReferralReceived.self)
-                if try await CaseStore.open(for: referral, in: transaction, now: Date()) == nil {
-                    logger.debug("referral already has a case", metadata: ["referral": "\(referral.referralID)"])
-                }
-            default:
-                // Nothing else is routed here; a stray type is acknowledged, not retried forever.
-                logger.warning("ignoring unexpected message", metadata: ["type": "\(message.type)"])
+        QueueWorker(pool: pool, queue: queue, consuming: ReferralReceived.self, logger: logger) { referral, transaction in
+            if try await CaseStore.open(for: referral, in: transaction, now: Date()) == nil {
+                logger.debug("referral already has a case", metadata: ["referral": "\(referral.referralID)"])
             }
             return .done
         }
