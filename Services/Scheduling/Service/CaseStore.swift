@@ -42,12 +42,14 @@ enum CaseStore {
             ), opened AS (
                 INSERT INTO scheduling.cases (id, referral_id, integrator_id, organisation_id, kind, state, nature,
                                               requested_responses, occurred_on, minor_count, party_count, sender_deadline,
-                                              referral_received_at, opened_at, updated_at, proposed_specialist_id)
+                                              referral_received_at, opened_at, updated_at, proposed_specialist_id, first_contact_due_at)
                 VALUES (\(id.uuid), \(referral.referralID.uuid), \(referral.integratorID.uuid), \(referral.organisationID.uuid),
                         \(kind.rawValue), \(state.rawValue), \(referral.nature.rawValue),
                         \(referral.requestedResponses.map(\.rawValue))::text[], \(referral.occurredOn.description)::date,
                         \(referral.minorCount), \(referral.partyCount), \(referral.senderDeadline?.description)::date,
-                        \(referral.receivedAt), \(now), \(now), (SELECT id FROM candidate))
+                        \(referral.receivedAt), \(now), \(now), (SELECT id FROM candidate),
+                        \(referral.receivedAt)::timestamptz + make_interval(days => coalesce(
+                            (SELECT first_contact_days FROM scheduling.organisations WHERE id = \(referral.organisationID.uuid)), 3)))
                 ON CONFLICT (referral_id) DO NOTHING
                 RETURNING id, proposed_specialist_id
             ), move AS (
