@@ -57,6 +57,7 @@ struct VocabularyTests {
         Term.all(of: CaseOutcome.self), Term.all(of: InterventionArea.self),
         Term.all(of: InterventionKind.self), Term.all(of: ConsentForm.self),
         Term.all(of: ConsentScope.self), Term.all(of: AgeGroup.self),
+        Term.all(of: ClosingReason.self), Term.all(of: CaseDeadline.self),
     ].flatMap { $0 }
 
     /// Renaming any of these breaks stored rows and bus history: this list changes only by appending.
@@ -79,6 +80,11 @@ struct VocabularyTests {
             ]
         ),
         PinnedValues(MeetingKind.self, ["preliminary", "main", "follow_up"]),
+        PinnedValues(
+            ClosingReason.self,
+            ["party_declined", "no_agreement", "party_unreachable", "agreement_broken", "handed_to_guardianship", "other"]
+        ),
+        PinnedValues(CaseDeadline.self, ["first_contact", "sender_deadline"]),
         PinnedValues(
             SpecialistRole.self,
             ["mediator", "peer_mediator", "social_pedagogue", "psychologist", "curator", "class_teacher"]

@@ -115,3 +115,10 @@ enum CaseMoveRefusal: Error, Equatable {
         }
     }
 }
+
+extension CaseMoveRefusal {
+    /// The refusal as the staff API reports it: a conflict with the case's procedure.
+    var refusal: SchedulingRefusal {
+        SchedulingRefusal(.conflict, code: code, message: message, messageRu: messageRu)
+    }
+}

@@ -64,10 +64,9 @@ enum CaseStore {
         let event = CaseOpened(
             caseID: id, referralID: referral.referralID, organisationID: referral.organisationID, kind: kind,
             nature: referral.nature, proposedSpecialistID: proposed, referralReceivedAt: referral.receivedAt, openedAt: now)
-        try await MessageBus.publish([try OutgoingMessage(event, correlationID: referral.referralID.uuid)], topic: CaseOpened.messageType, in: connection)
+        try await MessageBus.publish(event, correlationID: referral.referralID.uuid, in: connection)
         let report = ReferralStatusReported(referralID: referral.referralID, status: .caseOpened, caseID: id, reportedAt: now)
-        try await MessageBus.publish(
-            [try OutgoingMessage(report, correlationID: referral.referralID.uuid)], topic: ReferralStatusReported.messageType, in: connection)
+        try await MessageBus.publish(report, correlationID: referral.referralID.uuid, in: connection)
         return id
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import Models
+import Postgres
+
+/// The organisation's calendar as its head keeps it: rooms, holidays, and the specialists'
+/// working hours and programme kinds. Reads are open to every staff role; writes to heads.
+enum CalendarStore {
+    /// A meeting room.
+    struct Room: Sendable, Equatable {
+        var id: UUID
+        var name: String
+        var capacity: Int
+        var active: Bool
+    }
+
+    /// Adds a room.
+    static func addRoom(name: String, capacity: Int, by caller: StaffCaller, in connection: PostgresConnection) async throws -> Room {
+        try caller.require(.head, for: "manage rooms")
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(name.unicodeScalars.count) else {
+            throw SchedulingRefusal.invalid("/name", code: "length", "Must have 1 to 200 characters.", "От 1 до 200 символов.")
+        }
+        guard (1...500).contains(capacity) else {
+            throw SchedulingRefusal.invalid("/capacity", code: "range", "Must be 1 to 500.", "Должно быть от 1 до 500.")
+        }
+        let room = Room(id: UUID.v7(), name: name, capacity: capacity, active: true)
+        let added = try await connection.query("""
+            INSERT INTO scheduling.rooms (id, organisation_id, name, capacity) VALUES (\(room.id), \(caller.organisationID.uuid), \(name), \(capacity))
+            ON CONFLICT (organisation_id, name) DO NOTHING RETURNING id
+            """)
+        guard !added.isEmpty else {
+            throw SchedulingRefusal(
+                .conflict, code: "room_name_taken", message: "Your organisation already has a room with this name.",
+                messageRu: "В вашей организации уже есть помещение с таким названием.")
+        }
+        try await AuditTrail.record("room.add", by: caller, entity: "room", entityID: room.id, in: connection)
+        return room
+    }
+
+    /// The organisation's rooms, by name.
+    static func rooms(of caller: StaffCaller, in connection: PostgresConnection) async throws -> [Room] {
+        try await connection.query("""
+            SELECT id, name, capacity, active FROM scheduling.rooms WHERE organisation_id = \(caller.organisationID.uuid) ORDER BY name, id
+            """).map { Room(id: try $0.decode(UUID.self, at: 0), name: try $0.decode(String.self, at: 1), capacity: try $0.decode(Int.self, at: 2), active: try $0.decode(Bool.self, at: 3)) }
+    }
+
+    /// Marks `day` as a day off (or renames it).
+    static func setHoliday(_ day: LocalDate, name: String, by caller: StaffCaller, in connection: PostgresConnection) async throws {
+        try caller.require(.head, for: "manage holidays")
+        guard name.unicodeScalars.count <= 200 else {
+            throw SchedulingRefusal.invalid("/name", code: "too_long", "At most 200 characters.", "Не более 200 символов.")
+        }
+        try await connection.query("""
+            INSERT INTO scheduling.holidays (organisation_id, day, name) VALUES (\(caller.organisationID.uuid), \(day.description)::date, \(name))
+            ON CONFLICT (organisation_id, day) DO UPDATE SET name = excluded.name
+            """)
+        try await AuditTrail.record("holiday.set", by: caller, entity: "holiday", in: connection)
+    }
+
+    /// Makes `day` a working day again.
+    ///
+    /// - Returns: whether it was a holiday.
+    static func removeHoliday(_ day: LocalDate, by caller: StaffCaller, in connection: PostgresConnection) async throws -> Bool {
+        try caller.require(.head, for: "manage holidays")
+        let removed = try await connection.query("""
+            DELETE FROM scheduling.holidays WHERE organisation_id = \(caller.organisationID.uuid) AND day = \(day.description)::date RETURNING day
+            """)
+        try await AuditTrail.record("holiday.remove", by: caller, entity: "holiday", in: connection)
+        return !removed.isEmpty
+    }
+
+    /// The organisation's holidays in `year`.
+    static func holidays(in year: Int, of caller: StaffCaller, in connection: PostgresConnection) async throws -> [(day: LocalDate, name: String)] {
+        try await connection.query("""
+            SELECT day::text, name FROM scheduling.holidays
+            WHERE organisation_id = \(caller.organisationID.uuid) AND extract(year FROM day) = \(year) ORDER BY day
+            """).map { (try LocalDate($0.decode(String.self, at: 0)).unwrapped("holiday"), try $0.decode(String.self, at: 1)) }
+    }
+
+    /// Replaces a specialist's weekly working hours (and, if given, the programme kinds they run).
+    static func setWorkingHours(
+        _ hours: [WeeklyHours], programmeKinds: [ProgrammeKind]?, of specialist: SpecialistID, by caller: StaffCaller,
+        in connection: PostgresConnection
+    ) async throws {
+        try caller.require(.head, for: "set working hours")
+        let hours = Array(Set(hours)).sorted()
+        for (index, window) in hours.enumerated().dropFirst() where hours[index - 1].weekday == window.weekday && hours[index - 1].ends > window.starts {
+            throw SchedulingRefusal.invalid(
+                "/hours", code: "overlapping", "Windows of one weekday must not overlap.", "Интервалы одного дня недели не должны пересекаться.")
+        }
+        let found = try await connection.query("""
+            UPDATE scheduling.specialists SET programme_kinds = coalesce(\(programmeKinds?.map(\.rawValue))::text[], programme_kinds)
+            WHERE id = \(specialist.uuid) AND organisation_id = \(caller.organisationID.uuid) RETURNING id
+            """)
+        guard !found.isEmpty else { throw SchedulingRefusal.notFound("specialist", "специалист") }
+        try await replaceWorkingHours(of: specialist.uuid, with: hours, in: connection)
+        try await AuditTrail.record("specialist.hours", by: caller, entity: "specialist", entityID: specialist.uuid, in: connection)
+    }
+
+    /// Stores `hours` as the specialist's whole week.
+    static func replaceWorkingHours(of specialist: UUID, with hours: [WeeklyHours], in connection: PostgresConnection) async throws {
+        // Two statements: a modifying WITH runs alongside its main statement, so a deleted window
+        // could still collide with its re-inserted twin.
+        try await connection.query("DELETE FROM scheduling.working_hours WHERE specialist_id = \(specialist)")
+        try await connection.query("""
+            INSERT INTO scheduling.working_hours (specialist_id, weekday, starts, ends)
+            SELECT \(specialist), w, s::time, e::time
+            FROM unnest(\(hours.map(\.weekday))::int[], \(hours.map(\.startsText))::text[], \(hours.map(\.endsText))::text[]) AS h (w, s, e)
+            """)
+    }
+}

@@ -1,0 +1,107 @@
+import Models
+import Postgres
+
+/// What a case must have before it may take a step, beyond the procedure's order of steps: the
+/// seeds' rules made checkable. Each gate reads only the case's own rows.
+extension CaseStore {
+    /// The outcomes that need a reason, for the report's «not completed, with reasons».
+    static let outcomesWithReason: Set<CaseOutcome> = [.notReconciled, .refused, .transferred]
+
+    /// Refuses a move the case's own data does not support yet.
+    static func checkGates(
+        moving record: CaseRecord, to target: CaseState, outcome: CaseOutcome?, reason: ClosingReason?,
+        in connection: PostgresConnection
+    ) async throws {
+        if let outcome, outcomesWithReason.contains(outcome), reason == nil {
+            throw SchedulingRefusal(
+                .conflict, code: "reason_required", message: "Closing as «\(outcome.localizedNames.en)» needs a closing_reason.",
+                messageRu: "Для итога «\(outcome.localizedNames.ru)» укажите причину (closing_reason).")
+        }
+        if reason != nil, !(outcome.map(outcomesWithReason.contains) ?? false) {
+            throw SchedulingRefusal(
+                .conflict, code: "reason_not_allowed", message: "A closing_reason goes only with not reconciled, refused or transferred.",
+                messageRu: "Причина указывается только для итогов «не примирились», «отказ» и «передано».")
+        }
+        switch target {
+        case .restorative(.assigned), .accompaniment(.curatorChosen):
+            guard record.specialistID != nil else {
+                throw SchedulingRefusal(
+                    .conflict, code: "specialist_missing", message: "Assign a specialist to the case first (PUT …/specialist).",
+                    messageRu: "Сначала назначьте специалиста (PUT …/specialist).")
+            }
+        case .restorative(.preparation) where record.state == .restorative(.consentPending):
+            try await checkConsents(of: record, in: connection)
+        case .restorative(.mainMeeting):
+            try await checkPreliminaryMeetings(of: record, in: connection)
+        case .restorative(.agreement):
+            let agreements = try await connection.query("""
+                SELECT count(*) FROM scheduling.agreements a JOIN scheduling.agreement_terms t ON t.agreement_id = a.id
+                WHERE a.case_id = \(record.id.uuid)
+                """).single?.decode(Int.self, at: 0) ?? 0
+            guard agreements > 0 else {
+                throw SchedulingRefusal(
+                    .conflict, code: "agreement_missing", message: "Record the agreement and its terms first (PUT …/agreement).",
+                    messageRu: "Сначала внесите примирительный договор и его условия (PUT …/agreement).")
+            }
+        default:
+            break
+        }
+        if outcome == .agreementFulfilled {
+            let open = try await connection.query("""
+                SELECT count(*) FROM scheduling.agreements a JOIN scheduling.agreement_terms t ON t.agreement_id = a.id
+                WHERE a.case_id = \(record.id.uuid) AND t.fulfilled IS NOT TRUE
+                """).single?.decode(Int.self, at: 0) ?? 0
+            guard open == 0 else {
+                throw SchedulingRefusal(
+                    .conflict, code: "agreement_terms_open",
+                    message: "\(open) term(s) of the agreement are not checked as kept; the agreement is not fulfilled.",
+                    messageRu: "Условий договора, не отмеченных как исполненные: \(open); договор не исполнен.")
+            }
+        }
+    }
+
+    /// Seed 001 I.6, seed 000 №11: no programme with a minor without the consent of a legal
+    /// representative. Every minor party needs a standing consent to programme participation,
+    /// given by one of their own representatives; a referral that names minors needs them recorded.
+    static func checkConsents(of record: CaseRecord, in connection: PostgresConnection) async throws {
+        let counts = try await connection.query("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE NOT EXISTS (
+                       SELECT 1 FROM scheduling.consents c JOIN scheduling.parties r ON r.id = c.given_by_id
+                       WHERE c.minor_id = m.id AND c.withdrawn_on IS NULL AND 'programme_participation' = ANY (c.scopes)
+                         AND r.role = 'legal_representative' AND r.represents_id = m.id))
+            FROM scheduling.parties m WHERE m.case_id = \(record.id.uuid) AND m.role = 'minor'
+            """).single
+        let minors = try counts?.decode(Int.self, at: 0) ?? 0
+        let withoutConsent = try counts?.decode(Int.self, at: 1) ?? 0
+        if minors < record.minorCount {
+            throw SchedulingRefusal(
+                .conflict, code: "parties_missing",
+                message: "The referral names \(record.minorCount) minor(s) but \(minors) are recorded; record every minor and their consent.",
+                messageRu: "В заявке несовершеннолетних: \(record.minorCount), внесено: \(minors); внесите всех и их согласия.")
+        }
+        guard withoutConsent == 0 else {
+            throw SchedulingRefusal(
+                .conflict, code: "consent_missing",
+                message: "\(withoutConsent) minor(s) have no standing consent of a legal representative to take part in the programme.",
+                messageRu: "Нет действующего согласия законного представителя на участие в программе для несовершеннолетних: \(withoutConsent).")
+        }
+    }
+
+    /// «Each party is met separately first»: every party but supporters and representatives
+    /// has been at a preliminary meeting that was held.
+    static func checkPreliminaryMeetings(of record: CaseRecord, in connection: PostgresConnection) async throws {
+        let unmet = try await connection.query("""
+            SELECT count(*) FROM scheduling.parties p
+            WHERE p.case_id = \(record.id.uuid) AND p.role NOT IN ('supporter', 'legal_representative')
+              AND NOT EXISTS (SELECT 1 FROM scheduling.meetings m
+                              WHERE m.case_id = p.case_id AND m.kind = 'preliminary' AND m.status = 'held' AND p.id = ANY (m.party_ids))
+            """).single?.decode(Int.self, at: 0) ?? 0
+        guard unmet == 0 else {
+            throw SchedulingRefusal(
+                .conflict, code: "preliminary_meetings_missing",
+                message: "\(unmet) part(y/ies) have not been met at a preliminary meeting yet.",
+                messageRu: "Сторон без проведённой предварительной встречи: \(unmet).")
+        }
+    }
+}

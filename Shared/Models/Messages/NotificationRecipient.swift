@@ -1,0 +1,25 @@
+import Foundation
+
+/// Who a notification is for, by reference: the notifications service holds the contact details.
+public struct NotificationRecipient: Codable, Hashable, Sendable {
+    /// What the reference points at.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// A party to a case (a parent, a minor), by party id.
+        case party
+        /// A specialist, by specialist id.
+        case specialist
+        /// The integrator that sent a referral, by integrator id.
+        case integrator
+    }
+
+    /// What ``id`` identifies.
+    public var kind: Kind
+    /// The party's, specialist's or integrator's id.
+    public var id: UUID
+
+    /// A recipient.
+    public init(kind: Kind, id: UUID) {
+        self.kind = kind
+        self.id = id
+    }
+}
