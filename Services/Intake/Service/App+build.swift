@@ -30,7 +30,9 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                     status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: specification)))
             }
-            router.add(middleware: ProblemMiddleware(retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes))
+            router.add(middleware: ProblemMiddleware(
+                retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
+                invalidParameter: ListReferralsQuery.invalidParameter(in:)))
             router.add(middleware: IntakeGate(
                 verifier: APIKeyVerifier(pool: database.pool, cachePeriod: .seconds(settings.apiKeyCacheSeconds)),
                 limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),

@@ -1,3 +1,4 @@
+import ServiceRuntime
 extension DocumentedFields {
     /// At most this many undocumented fields are reported for one body.
     static let reportLimit = 50

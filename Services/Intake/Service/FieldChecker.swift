@@ -1,3 +1,4 @@
+import ServiceRuntime
 import Foundation
 import IntakeAPI
 import Models

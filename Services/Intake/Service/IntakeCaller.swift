@@ -1,3 +1,4 @@
+import ServiceRuntime
 import Foundation
 import Models
 
@@ -31,7 +32,7 @@ struct IntakeRequest: Sendable {
     /// The current request's context; a route reached without the gate is a programming error,
     /// answered as a 401 rather than served unscoped.
     static func required() throws -> IntakeRequest {
-        guard let current else { throw IntakeProblem.unauthenticated }
+        guard let current else { throw APIProblem.unauthenticated }
         return current
     }
 }

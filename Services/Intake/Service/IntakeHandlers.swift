@@ -1,3 +1,4 @@
+import ServiceRuntime
 import Foundation
 import IntakeAPI
 import Models
@@ -10,7 +11,7 @@ struct IntakeHandlers: APIProtocol {
     let webhooks: WebhookStore
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
-        guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
+        guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
         let (record, replayed) = try await accept(fields: .referralSubmission, idempotencyKey: input.headers.idempotencyKey) {
             request, today, now in
             ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
@@ -23,7 +24,7 @@ struct IntakeHandlers: APIProtocol {
     func createSchoolIdentification(
         _ input: Operations.CreateSchoolIdentification.Input
     ) async throws -> Operations.CreateSchoolIdentification.Output {
-        guard case .json(let submission) = input.body else { throw IntakeProblem.unsupportedMediaType }
+        guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
         let (record, replayed) = try await accept(fields: .schoolIdentificationSubmission, idempotencyKey: input.headers.idempotencyKey) {
             request, today, now in
             ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
@@ -51,7 +52,7 @@ struct IntakeHandlers: APIProtocol {
         let request = try IntakeRequest.required()
         guard let id = ReferralID(input.path.referralId),
               let record = try await referrals.find(id, caller: request.caller)
-        else { throw IntakeProblem.referralNotFound }
+        else { throw APIProblem.referralNotFound }
         return .ok(.init(body: .json(try record.apiReferral(submission: true))))
     }
 
@@ -69,7 +70,7 @@ struct IntakeHandlers: APIProtocol {
                     messageRu: "Должно быть значением next_cursor, полученным от этого API."))
             }
         }
-        guard issues.isEmpty else { throw IntakeProblem.validation(issues) }
+        guard issues.isEmpty else { throw APIProblem.validation(issues) }
         let page = try await referrals.list(
             caller: request.caller, status: input.query.status.flatMap { ReferralStatus(rawValue: $0.rawValue) },
             since: input.query.since, after: cursor, limit: limit)
@@ -87,15 +88,15 @@ struct IntakeHandlers: APIProtocol {
 
     func getWebhook(_ input: Operations.GetWebhook.Input) async throws -> Operations.GetWebhook.Output {
         let request = try IntakeRequest.required()
-        guard let webhook = try await webhooks.find(caller: request.caller) else { throw IntakeProblem.webhookNotFound }
+        guard let webhook = try await webhooks.find(caller: request.caller) else { throw APIProblem.webhookNotFound }
         return .ok(.init(body: .json(.init(url: webhook.url, events: webhook.events, registeredAt: webhook.registeredAt))))
     }
 
     func putWebhook(_ input: Operations.PutWebhook.Input) async throws -> Operations.PutWebhook.Output {
         let request = try IntakeRequest.required()
-        guard case .json(let registration) = input.body else { throw IntakeProblem.unsupportedMediaType }
+        guard case .json(let registration) = input.body else { throw APIProblem.unsupportedMediaType }
         try Self.refuseUndocumentedFields(in: request, .webhookRegistration)
-        guard let url = WebhookURL.validated(registration.url) else { throw IntakeProblem.validation([.invalidURL("/url")]) }
+        guard let url = WebhookURL.validated(registration.url) else { throw APIProblem.validation([.invalidURL("/url")]) }
         let secret = "whsec_" + APIKey.randomSecret()
         let webhook = try await webhooks.register(url: url, signingSecret: secret, caller: request.caller, now: Date())
         return .ok(.init(body: .json(.init(
@@ -112,13 +113,13 @@ struct IntakeHandlers: APIProtocol {
     /// A 422 listing every field of the body that `fields` does not document.
     private static func refuseUndocumentedFields(in request: IntakeRequest, _ fields: DocumentedFields) throws {
         let undocumented = fields.undocumented(in: request.body)
-        if !undocumented.isEmpty { throw IntakeProblem.validation(undocumented) }
+        if !undocumented.isEmpty { throw APIProblem.validation(undocumented) }
     }
 
     private static func idempotencyKey(_ value: String?) throws -> String? {
         guard let value else { return nil }
         guard (1...200).contains(value.utf8.count), value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw IntakeProblem.validation([.invalidPattern(
+            throw APIProblem.validation([.invalidPattern(
                 "Idempotency-Key", "1–200 printable ASCII characters without spaces", "1–200 печатных символов ASCII без пробелов")])
         }
         return value

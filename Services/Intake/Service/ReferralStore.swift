@@ -1,3 +1,4 @@
+import ServiceRuntime
 import Bus
 import Foundation
 import Models
@@ -19,7 +20,7 @@ struct ReferralStore: Sendable {
     /// Stores a referral, its audit entry, its idempotency key and `referral.received.v1` in one
     /// statement — one round trip, all or nothing.
     ///
-    /// - Throws: `IntakeProblem` 409 for a reference number this integrator already used, 422 for
+    /// - Throws: `APIProblem` 409 for a reference number this integrator already used, 422 for
     ///   an `Idempotency-Key` reused with another body; a database error otherwise.
     func create(_ draft: ReferralDraft, caller: IntakeCaller, idempotencyKey: String?, bodyDigest: Data) async throws -> Created {
         let record = draft.record
@@ -51,7 +52,7 @@ struct ReferralStore: Sendable {
                 return .replayed(earlier)
             }
             if let existing = try await referral(referenceNumber: record.referenceNumber, caller: caller) {
-                throw IntakeProblem.duplicate(of: existing)
+                throw APIProblem.duplicate(of: existing)
             }
             throw error
         }
@@ -64,7 +65,7 @@ struct ReferralStore: Sendable {
             WHERE integrator_id = \(caller.integratorID.uuid) AND key = \(key)
             """).single
         guard let row else { return nil }
-        guard try row.decode(Data.self, at: 0) == bodyDigest else { throw IntakeProblem.idempotencyMismatch }
+        guard try row.decode(Data.self, at: 0) == bodyDigest else { throw APIProblem.idempotencyMismatch }
         let id = ReferralID(try row.decode(UUID.self, at: 1))
         return try await find(id, caller: caller, action: "referral.replay")?.asCreated
     }

@@ -1,10 +1,11 @@
+import ServiceRuntime
 import IntakeAPI
 import Models
 
 extension Components.Schemas.ReferralSubmission {
     /// The submission with every rule of the API checked and its text normalised, or a 422
     /// listing every bad field.
-    func validated(today: LocalDate) throws(IntakeProblem) -> Self {
+    func validated(today: LocalDate) throws(APIProblem) -> Self {
         var check = FieldChecker(today: today)
         var valid = self
         valid.source = source.validated(&check, at: "/source")

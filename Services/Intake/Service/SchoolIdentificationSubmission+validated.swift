@@ -1,10 +1,11 @@
+import ServiceRuntime
 import IntakeAPI
 import Models
 
 extension Components.Schemas.SchoolIdentificationSubmission {
     /// The identification with every rule checked and its text normalised, or a 422 listing
     /// every bad field.
-    func validated(today: LocalDate) throws(IntakeProblem) -> Self {
+    func validated(today: LocalDate) throws(APIProblem) -> Self {
         var check = FieldChecker(today: today)
         var valid = self
         valid.reference = reference.validated(&check, at: "/reference")

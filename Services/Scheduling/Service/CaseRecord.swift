@@ -20,6 +20,8 @@ struct CaseRecord: Sendable, Equatable {
     var minorCount: Int
     /// How many parties the referral named.
     var partyCount: Int
+    /// Why it closed not reconciled, refused or transferred.
+    var closingReason: ClosingReason?
     /// The specialist proposed when the case opened.
     var proposedSpecialistID: SpecialistID?
     /// The specialist leading the case.
@@ -43,7 +45,8 @@ struct CaseRecord: Sendable, Equatable {
     /// The columns ``init(row:)`` reads, in order.
     static let columns: StaticString = """
         id, referral_id, organisation_id, kind, state, outcome, nature, minor_count, party_count, proposed_specialist_id,
-        specialist_id, sender_deadline::text, referral_received_at, opened_at, first_contact_at, first_contact_due_at, updated_at
+        specialist_id, sender_deadline::text, referral_received_at, opened_at, first_contact_at, first_contact_due_at, updated_at,
+        closing_reason
         """
 
     init(row: PostgresRow) throws {
@@ -64,18 +67,22 @@ struct CaseRecord: Sendable, Equatable {
         firstContactAt = try row.decode(Date?.self, at: 14)
         firstContactDueAt = try row.decode(Date.self, at: 15)
         updatedAt = try row.decode(Date.self, at: 16)
+        closingReason = try row.decode(String?.self, at: 17).map { try ClosingReason(rawValue: $0).unwrapped("closing reason") }
     }
 }
 
 extension CaseRecord {
-    /// The case `id` of the caller's organisation, locked for the rest of the transaction so that
+    /// The case `id` of the caller's organisation (a specialist reaches only the cases they lead
+    /// or are proposed for), locked for the rest of the transaction so that
     /// two moves of one case happen one after the other.
     ///
     /// - Throws: ``SchedulingRefusal`` `not_found` when the organisation has no such case.
     static func lock(_ id: CaseID, for caller: StaffCaller, in connection: PostgresConnection) async throws -> CaseRecord {
         let row = try await connection.query("""
             SELECT \(unescaped: columns) FROM scheduling.cases
-            WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid) FOR UPDATE
+            WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
+              AND (\(caller.role == .head) OR \(caller.specialistID?.uuid) IN (specialist_id, proposed_specialist_id))
+            FOR UPDATE
             """).single
         guard let row else { throw SchedulingRefusal.notFound("case", "дело") }
         return try CaseRecord(row: row)
@@ -86,6 +93,7 @@ extension CaseRecord {
         let row = try await connection.query("""
             SELECT \(unescaped: columns) FROM scheduling.cases
             WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
+              AND (\(caller.role == .head) OR \(caller.specialistID?.uuid) IN (specialist_id, proposed_specialist_id))
             """).single
         guard let row else { throw SchedulingRefusal.notFound("case", "дело") }
         return try CaseRecord(row: row)

@@ -8,13 +8,30 @@ import Postgres
 /// so that no input, however bad, gets a bare 500 or an empty body.
 ///
 /// Logs name the operation and the error's kind, never the request's values.
-struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// `Retry-After` for a 503.
     let retryAfter: Int
     /// The body cap a 413 names.
     let maxBodyBytes: Int
+    /// The query parameter of a request's path that does not decode, if the service can tell:
+    /// the generated server reports such a failure without the parameter's name.
+    let invalidParameter: @Sendable (String?) -> String?
+    /// Turns a service's own domain errors into problems.
+    let domainProblem: @Sendable (any Error) -> APIProblem?
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// A middleware answering `Retry-After: retryAfter` on a 503 and naming `maxBodyBytes` on a 413.
+    public init(
+        retryAfter: Int, maxBodyBytes: Int, invalidParameter: @escaping @Sendable (String?) -> String? = { _ in nil },
+        domainProblem: @escaping @Sendable (any Error) -> APIProblem? = { _ in nil }
+    ) {
+        self.retryAfter = retryAfter
+        self.maxBodyBytes = maxBodyBytes
+        self.invalidParameter = invalidParameter
+        self.domainProblem = domainProblem
+    }
+
+    /// Runs the request and turns any failure into a problem response.
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
@@ -28,15 +45,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    func problem(for error: any Error) -> IntakeProblem {
+    func problem(for error: any Error) -> APIProblem {
+        if let problem = domainProblem(error) { return problem }
         switch error {
-        case let problem as IntakeProblem:
+        case let problem as APIProblem:
             return problem
         case let error as ServerError:
-            let pointerPrefix = error.operationID == "listReferrals" ? "" : "/"
+            // A request without a body can only be wrong in its parameters, named without a slash.
+            let pointerPrefix = error.request.method == .get || error.request.method == .delete ? "" : "/"
+            if let domain = domainProblem(error.underlyingError) { return domain }
             if let nested = Self.problem(in: error.underlyingError) ?? Self.problem(in: error) { return nested }
             if let database = error.underlyingError as? PostgresError { return problem(for: database) }
-            if pointerPrefix.isEmpty, let name = ListReferralsQuery.invalidParameter(in: error.request.path) {
+            if pointerPrefix.isEmpty, let name = invalidParameter(error.request.path) {
                 return .validation([FieldIssue(
                     pointer: name, code: "invalid_value", message: "Is not a valid value for this parameter; see /openapi.yaml.",
                     messageRu: "Недопустимое значение параметра; см. /openapi.yaml.")])
@@ -46,7 +66,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             if error.httpStatus == .unsupportedMediaType { return .unsupportedMediaType }
             if (400..<500).contains(error.httpStatus.code) {
-                var problem = IntakeProblem.malformed([])
+                var problem = APIProblem.malformed([])
                 problem.status = error.httpStatus
                 return problem
             }
@@ -60,7 +80,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .methodNotAllowed: return .methodNotAllowed
             default:
                 guard (400..<500).contains(error.status.code) else { return .internalError }
-                var problem = IntakeProblem.malformed([])
+                var problem = APIProblem.malformed([])
                 problem.status = error.status
                 return problem
             }
@@ -70,7 +90,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Whether the database is down or out of reach, rather than refusing this statement.
-    static func isUnavailability(_ error: PostgresError) -> Bool {
+    public static func isUnavailability(_ error: PostgresError) -> Bool {
         switch error.kind {
         case .connectionFailure, .poolTimeout, .poolClosed: return true
         default:
@@ -81,9 +101,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// A problem a handler threw, wherever the runtime wrapped it.
-    private static func problem(in error: any Error) -> IntakeProblem? {
-        if let problem = error as? IntakeProblem { return problem }
-        return Mirror(reflecting: error).children.lazy.compactMap { $0.value as? IntakeProblem }.first
+    private static func problem(in error: any Error) -> APIProblem? {
+        if let problem = error as? APIProblem { return problem }
+        return Mirror(reflecting: error).children.lazy.compactMap { $0.value as? APIProblem }.first
     }
 
     /// The runtime reports a body or parameter it could not decode as an internal error type
@@ -95,7 +115,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// A missing field or a value of the wrong type or outside an enumeration is a 422 naming the
     /// field; a body that is not JSON at all is a 400.
-    static func problem(for error: DecodingError, pointerPrefix: String) -> IntakeProblem {
+    static func problem(for error: DecodingError, pointerPrefix: String) -> APIProblem {
         func pointer(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
             let keys = path + (key.map { [$0] } ?? [])
             let segments = keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
