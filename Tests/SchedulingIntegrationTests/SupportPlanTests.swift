@@ -214,6 +214,8 @@ struct SupportPlanTests {
         await PlanFixtures.expectRefusal("conflict plan_completed") { _ = try await add(by: caller) }
         await PlanFixtures.expectRefusal("conflict plan_completed") { try await note(by: caller) }
         await PlanFixtures.expectRefusal("conflict plan_completed") { try await complete(by: caller) }
+        // Not even whether it is completed is told to another organisation.
+        await PlanFixtures.expectRefusal("notFound not_found") { try await complete(by: stranger) }
         let status = try await pool.query("SELECT status FROM scheduling.interventions").single?.decode(String.self, at: 0)
         #expect(status == "cancelled")
     }
