@@ -58,6 +58,8 @@ struct VocabularyTests {
         Term.all(of: InterventionKind.self), Term.all(of: ConsentForm.self),
         Term.all(of: ConsentScope.self), Term.all(of: AgeGroup.self),
         Term.all(of: ClosingReason.self), Term.all(of: CaseDeadline.self),
+        Term.all(of: SupportPlanStatus.self), Term.all(of: InterventionStatus.self),
+        Term.all(of: PlanActivityKind.self),
     ].flatMap { $0 }
 
     /// Renaming any of these breaks stored rows and bus history: this list changes only by appending.
@@ -134,6 +136,9 @@ struct VocabularyTests {
             ]
         ),
         PinnedValues(AgeGroup.self, ["under_14", "from_14_to_17", "adult"]),
+        PinnedValues(SupportPlanStatus.self, ["active", "completed"]),
+        PinnedValues(InterventionStatus.self, ["planned", "in_progress", "done", "cancelled"]),
+        PinnedValues(PlanActivityKind.self, ["training", "event", "meeting", "methodical", "monitoring", "other"]),
     ]
 
     @Test("every term round-trips through JSON as its bare raw value", arguments: terms)

@@ -27,8 +27,20 @@ public enum Entities {
     public enum CaseConference {}
     /// Индивидуальный план поддержки (ИПП).
     public enum SupportPlan {}
+    /// Вмешательство: one item of a support plan, with its responsible person and dates.
+    public enum Intervention {}
+    /// Запись о динамике: a dated note on how a support plan is going.
+    public enum ProgressNote {}
+    /// Запись профиля ученика: attendance, behaviour and performance on one day.
+    public enum ProfileRecord {}
     /// План работы службы.
     public enum WorkPlan {}
+    /// Мероприятие плана работы.
+    public enum PlanActivity {}
+    /// Инструктивно-методический выход в учреждение образования.
+    public enum MethodologicalVisit {}
+    /// Недостаток, выявленный при выходе: one line of the analytic card, with its deadline.
+    public enum VisitFinding {}
     /// Ежеквартальный мониторинг.
     public enum QuarterlyReport {}
     /// Сообщение шины: one message on the PostgreSQL-backed bus.
@@ -59,8 +71,20 @@ public typealias AgreementID = Identifier<Entities.Agreement>
 public typealias CaseConferenceID = Identifier<Entities.CaseConference>
 /// Identifies a support plan (ИПП).
 public typealias SupportPlanID = Identifier<Entities.SupportPlan>
+/// Identifies an intervention of a support plan.
+public typealias InterventionID = Identifier<Entities.Intervention>
+/// Identifies a progress note of a support plan.
+public typealias ProgressNoteID = Identifier<Entities.ProgressNote>
+/// Identifies a student profile record.
+public typealias ProfileRecordID = Identifier<Entities.ProfileRecord>
 /// Identifies a work plan.
 public typealias WorkPlanID = Identifier<Entities.WorkPlan>
+/// Identifies an activity of a work plan.
+public typealias PlanActivityID = Identifier<Entities.PlanActivity>
+/// Identifies a methodological visit.
+public typealias MethodologicalVisitID = Identifier<Entities.MethodologicalVisit>
+/// Identifies a finding of a methodological visit.
+public typealias VisitFindingID = Identifier<Entities.VisitFinding>
 /// Identifies a quarterly report.
 public typealias QuarterlyReportID = Identifier<Entities.QuarterlyReport>
 /// Identifies a bus message.
