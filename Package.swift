@@ -212,6 +212,9 @@ let package = Package(
             dependencies: [
                 "SchedulingService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/SchedulingIntegrationTests",
             swiftSettings: swiftSettings

@@ -8,7 +8,7 @@ struct SchedulingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scheduling",
         abstract: "Manage the specialists who work cases (mediators, social pedagogues, psychologists, curators…).",
-        subcommands: [Specialists.self]
+        subcommands: [Specialists.self, Organisations.self]
     )
 
     /// `accord scheduling specialists add | list`.
@@ -60,6 +60,33 @@ struct SchedulingCommand: AsyncParsableCommand {
                         specialist.active ? "active" : "inactive")
                 }
                 print(specialists.isEmpty ? "No specialists." : table.rendered)
+            }
+        }
+    }
+}
+
+extension SchedulingCommand {
+    /// `accord scheduling organisations set`.
+    struct Organisations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an organisation's time zone and first-contact norm.", subcommands: [Set.self])
+
+        /// `accord scheduling organisations set --organisation … --time-zone … --first-contact-days …`.
+        struct Set: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Set the time zone calendars and deadlines are read in, and the first-contact norm.")
+
+            @Option(help: "The organisation.")
+            var organisation: UUIDArgument
+            @Option(help: "An IANA time zone, e.g. Asia/Yekaterinburg, Asia/Almaty, Europe/Minsk.")
+            var timeZone: String
+            @Option(help: "Days from a referral to the first contact with a party (1–60).")
+            var firstContactDays = 3
+
+            func run() async throws {
+                try await withSpecialistAdministration {
+                    try await $0.setOrganisation(organisation.value, timeZone: timeZone, firstContactDays: firstContactDays)
+                }
+                print("Organisation \(organisation.value.uuidString.lowercased()) set: \(timeZone), first contact within \(firstContactDays) day(s).")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeAPI
+import ServiceRuntime
 
 /// The query parameters of `GET /v1/referrals`, checked one by one. The generated server decodes
 /// each parameter on its own and reports a failure without the parameter's name; this finds it,

@@ -1,22 +1,48 @@
+import Bus
 import Configuration
+import Foundation
 import Hummingbird
 import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import SchedulingAPI
 import ServiceRuntime
-import Bus
 
-/// Builds `accord-scheduling`: the shared service runtime plus this service's schema, its
-/// consumers (referrals, deadline sweeps) and its timer.
+/// Builds `accord-scheduling`: the shared service runtime, this service's schema, the staff API
+/// (`/v1`, generated from `openapi.yaml`, behind the token gate), `/openapi.yaml`, the referral
+/// consumer, and the deadline sweep with its timer.
 ///
 /// `App.swift` runs it with the process environment; tests call it with in-memory configuration.
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
-    try await buildAccordService(
+    let settings = try await SchedulingSettings(reader: reader)
+    let logger = Logger(label: "accord.scheduling")
+    var tokens: StaffTokens?
+    if let secret = settings.staffTokenSecret {
+        tokens = try await StaffTokens(secret: secret)
+    } else {
+        logger.warning("STAFF_TOKEN_SECRET is not set: the staff API answers 401 to every request")
+    }
+    let specification = try SchedulingAPIDocument.contents()
+    return try await buildAccordService(
         .scheduling, reader: reader, migrations: [try SchedulingSchema.migrations()],
         workers: { database in
-            let logger = Logger(label: "accord.scheduling")
-            return [
+            [
                 ReferralConsumer.worker(pool: database.pool, logger: logger),
                 DeadlineSweep.worker(pool: database.pool, logger: logger),
                 PeriodicScheduler(pool: database.pool, jobs: [try DeadlineSweep.job()]),
             ]
+        },
+        routes: { router, database in
+            router.get("/openapi.yaml") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: specification)))
+            }
+            router.add(middleware: ProblemMiddleware(
+                retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
+                domainProblem: SchedulingRefusal.problem(for:)))
+            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes))
+            try SchedulingHandlers(pool: database.pool).registerHandlers(
+                on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })
 }

@@ -109,3 +109,37 @@ enum CalendarStore {
             """)
     }
 }
+
+extension CalendarStore {
+    /// A specialist as the staff API lists them: roles, programme kinds, caseload and week.
+    struct Specialist: Sendable, Equatable {
+        var id: SpecialistID
+        var displayName: String
+        var roles: [SpecialistRole]
+        var programmeKinds: [ProgrammeKind]
+        var maxCaseload: Int
+        var openCases: Int
+        var active: Bool
+        var workingHours: [WeeklyHours]
+    }
+
+    /// The organisation's specialists with their current caseloads and working hours, by name.
+    static func specialists(of caller: StaffCaller, in connection: PostgresConnection) async throws -> [Specialist] {
+        try await connection.query("""
+            SELECT s.id, s.display_name, s.roles, s.programme_kinds, s.max_caseload,
+                   (SELECT count(*) FROM scheduling.cases c
+                    WHERE coalesce(c.specialist_id, c.proposed_specialist_id) = s.id AND c.state <> 'closed')::int8, s.active,
+                   coalesce((SELECT array_agg(\(unescaped: WeeklyHours.storedForm) ORDER BY h.weekday, h.starts)
+                             FROM scheduling.working_hours h WHERE h.specialist_id = s.id), '{}')
+            FROM scheduling.specialists s WHERE s.organisation_id = \(caller.organisationID.uuid)
+            ORDER BY s.display_name, s.id
+            """).map { row in
+            Specialist(
+                id: SpecialistID(try row.decode(UUID.self, at: 0)), displayName: try row.decode(String.self, at: 1),
+                roles: try row.decode([String].self, at: 2).compactMap(SpecialistRole.init(rawValue:)),
+                programmeKinds: try row.decode([String].self, at: 3).compactMap(ProgrammeKind.init(rawValue:)),
+                maxCaseload: try row.decode(Int.self, at: 4), openCases: try row.decode(Int.self, at: 5), active: try row.decode(Bool.self, at: 6),
+                workingHours: try row.decode([String].self, at: 7).map(WeeklyHours.init(stored:)))
+        }
+    }
+}

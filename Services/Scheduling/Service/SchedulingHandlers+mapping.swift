@@ -73,3 +73,71 @@ extension Components.Schemas.Room {
         self.init(id: room.id.uuidString.lowercased(), name: room.name, capacity: room.capacity, active: room.active)
     }
 }
+
+extension Components.Schemas.Specialist {
+    init(_ specialist: CalendarStore.Specialist) {
+        self.init(
+            id: specialist.id.description, displayName: specialist.displayName, roles: specialist.roles.map { Wire.term($0) },
+            programmeKinds: specialist.programmeKinds.map { Wire.term($0) }, maxCaseload: specialist.maxCaseload, openCases: specialist.openCases,
+            active: specialist.active, workingHours: specialist.workingHours.map(Components.Schemas.WeeklyHours.init))
+    }
+}
+
+extension Components.Schemas.Intervention {
+    init(_ intervention: Intervention) {
+        self.init(
+            id: intervention.id.description, area: Wire.term(intervention.area), kind: intervention.kind.map { Wire.term($0) },
+            description: intervention.description, responsibleSpecialistId: intervention.responsibleSpecialistID?.description,
+            responsibleName: intervention.responsibleName, startsOn: intervention.startsOn.description, endsOn: intervention.endsOn.description,
+            status: Wire.term(intervention.status))
+    }
+}
+
+extension Components.Schemas.ProgressNote {
+    init(_ note: ProgressNote) {
+        self.init(id: note.id.description, writtenOn: note.writtenOn.description, text: note.text, author: note.author)
+    }
+}
+
+extension Components.Schemas.SupportPlan {
+    init(_ plan: SupportPlan) {
+        self.init(
+            id: plan.id.description, caseId: plan.caseID.description, startsOn: plan.startsOn.description, reviewOn: plan.reviewOn.description,
+            goals: plan.goals, status: Wire.term(plan.status), interventions: plan.interventions.map(Components.Schemas.Intervention.init),
+            notes: plan.notes.map(Components.Schemas.ProgressNote.init))
+    }
+}
+
+extension Components.Schemas.ProfileRecord {
+    init(_ record: ProfileRecord) {
+        self.init(
+            id: record.id.description, recordedOn: record.recordedOn.description, attendancePercent: record.attendancePercent,
+            behaviour: record.behaviour, performance: record.performance, note: record.note)
+    }
+}
+
+extension Components.Schemas.PlanActivity {
+    init(_ activity: PlanActivity) {
+        self.init(
+            id: activity.id.description, title: activity.title, kind: Wire.term(activity.kind), periodStart: activity.periodStart.description,
+            periodEnd: activity.periodEnd.description, responsible: activity.responsible, expectedResult: activity.expectedResult,
+            done: activity.done, doneOn: activity.doneOn?.description, note: activity.note)
+    }
+}
+
+extension Components.Schemas.WorkPlan {
+    init(_ plan: WorkPlan) {
+        self.init(id: plan.id.description, year: plan.year, title: plan.title, activities: plan.activities.map(Components.Schemas.PlanActivity.init))
+    }
+}
+
+extension Components.Schemas.MethodologicalVisit {
+    init(_ visit: MethodologicalVisit) {
+        self.init(
+            id: visit.id.description, schoolName: visit.schoolName, visitedOn: visit.visitedOn.description, purpose: visit.purpose,
+            findings: visit.findings.map {
+                .init(id: $0.id.description, finding: $0.finding, fixBy: $0.fixBy.description, fixedOn: $0.fixedOn?.description)
+            },
+            acknowledgedBy: visit.acknowledgedBy, acknowledgedOn: visit.acknowledgedOn?.description)
+    }
+}

@@ -45,17 +45,41 @@ public struct SpecialistAdministration: Sendable {
         }
         guard (1...500).contains(maxCaseload) else { throw Refusal(description: "the full caseload must be 1 to 500 open cases") }
         let id = UUID.v7()
-        try await pool.query("""
-            WITH added AS (
-                INSERT INTO scheduling.specialists (id, organisation_id, display_name, roles, max_caseload)
-                VALUES (\(id), \(organisationID), \(name), \(Array(Set(roles)).sorted())::text[], \(maxCaseload))
-                RETURNING id
-            )
-            INSERT INTO scheduling.audit_log (actor, action, specialist_id) SELECT 'admin', 'specialist.add', id FROM added
-            """)
+        try await pool.withTransaction { connection in
+            try await connection.query("""
+                WITH added AS (
+                    INSERT INTO scheduling.specialists (id, organisation_id, display_name, roles, max_caseload)
+                    VALUES (\(id), \(organisationID), \(name), \(Array(Set(roles)).sorted())::text[], \(maxCaseload))
+                    RETURNING id
+                )
+                INSERT INTO scheduling.audit_log (actor, action, specialist_id) SELECT 'admin', 'specialist.add', id FROM added
+                """)
+            // At work Monday to Friday, 09:00–18:00, until their head sets their week.
+            try await CalendarStore.replaceWorkingHours(of: id, with: Self.defaultWeek, in: connection)
+        }
         return Specialist(
             id: id, organisationId: organisationID, displayName: name, roles: Array(Set(roles)).sorted(), maxCaseload: maxCaseload,
             openCases: 0, active: true)
+    }
+
+    /// A new specialist's week: Monday to Friday, 09:00–18:00 local time.
+    static let defaultWeek = (1...5).map { WeeklyHours(weekday: $0, starts: 9 * 60, ends: 18 * 60)! }
+
+    /// Sets what scheduling knows of an organisation: its time zone (an IANA name, such as
+    /// `Asia/Yekaterinburg`) and its norm for first contact, in days. Cases opened from then on
+    /// are due for first contact by the new norm.
+    ///
+    /// - Throws: ``Refusal`` for an unknown time zone or a norm outside 1–60 days.
+    public func setOrganisation(_ organisationID: UUID, timeZone: String, firstContactDays: Int) async throws {
+        guard TimeZone(identifier: timeZone) != nil else { throw Refusal(description: "unknown time zone \(timeZone); use an IANA name such as Asia/Almaty") }
+        guard (1...60).contains(firstContactDays) else { throw Refusal(description: "the first-contact norm must be 1 to 60 days") }
+        try await pool.query("""
+            WITH set AS (
+                INSERT INTO scheduling.organisations (id, time_zone, first_contact_days) VALUES (\(organisationID), \(timeZone), \(firstContactDays))
+                ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, first_contact_days = excluded.first_contact_days, updated_at = now()
+            )
+            INSERT INTO scheduling.audit_log (actor, action, organisation_id) VALUES ('admin', 'organisation.set', \(organisationID))
+            """)
     }
 
     /// The specialists of `organisationID` (or of every organisation), with their current caseloads.

@@ -1,0 +1,137 @@
+import Configuration
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Models
+import Postgres
+@testable import SchedulingService
+import ServiceRuntime
+import Testing
+import TestSupport
+
+@Suite("Staff API over HTTP", .freshDatabase)
+struct StaffAPITests {
+    static let secret = String(repeating: "s", count: 40)
+
+    /// The service on loopback with its own schema, plus one organisation's case work.
+    static func run(_ body: @Sendable (any TestClientProtocol, CaseWorkFixture, StaffTokens) async throws -> Void) async throws {
+        let work = try await CaseWorkFixture.make()
+        defer { Task { await work.pool.close() } }
+        let environment = try TestDatabase.required().environment.merging([
+            "HTTP_PORT": "0", "LOG_LEVEL": "warning", "DATABASE_POOL_SIZE": "3", "STAFF_TOKEN_SECRET": secret,
+        ]) { $1 }
+        let app = try await buildApplication(reader: ConfigReader(service: .scheduling, environment: environment))
+        let tokens = try await StaffTokens(secret: secret)
+        try await app.test(.live) { client in try await body(client, work, tokens) }
+    }
+
+    static func headers(_ token: String?) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return headers
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    }
+
+    @Test("no token, a forged one or an expired one is a 401 problem in both languages")
+    func authentication() async throws {
+        try await Self.run { client, work, tokens in
+            let forged = try await StaffTokens(secret: String(repeating: "x", count: 40)).issue(for: work.head, lifetime: 3600)
+            let expired = try await tokens.issue(for: work.head, lifetime: 60, now: Date().addingTimeInterval(-3600))
+            for token in [nil, "not-a-token", forged, expired] {
+                try await client.execute(uri: "/v1/cases", method: .get, headers: Self.headers(token)) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    let problem = try Self.json(response.body)
+                    #expect(problem["title_ru"] as? String == "Требуется аутентификация")
+                }
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test("a case is worked over HTTP, scoped to the organisation and the specialist's own cases; refusals are precise")
+    func caseOverHTTP() async throws {
+        try await Self.run { client, work, tokens in
+            let mediator = try await work.addSpecialist()
+            let other = try await work.addSpecialist()
+            let id = try await work.openCases(1, kind: .schoolIdentification)[0]
+            let head = try await tokens.issue(for: work.head, lifetime: 3600)
+            let proposedTo = try #require(try await work.transaction { try await CaseRecord.find(id, for: work.head, in: $0) }.proposedSpecialistID)
+            let lead = proposedTo == mediator ? mediator : other
+            let outsider = proposedTo == mediator ? other : mediator
+            let leadToken = try await tokens.issue(
+                for: StaffCaller(organisationID: work.organisation, role: .specialist, subject: "lead", specialistID: lead), lifetime: 3600)
+            let outsiderToken = try await tokens.issue(
+                for: StaffCaller(organisationID: work.organisation, role: .specialist, subject: "out", specialistID: outsider), lifetime: 3600)
+            let stranger = try await tokens.issue(
+                for: StaffCaller(organisationID: OrganisationID(UUID.v7()), role: .head, subject: "x"), lifetime: 3600)
+
+            try await client.execute(uri: "/v1/cases", method: .get, headers: Self.headers(head)) { response in
+                #expect(response.status == .ok)
+                let items = try #require(try Self.json(response.body)["items"] as? [[String: Any]])
+                #expect(items.count == 1)
+                #expect(items.first?["state"] as? String == "identified")
+                #expect(items.first?["next_states"] as? [String] == ["information_gathered"])
+            }
+            for (token, status) in [(leadToken, HTTPResponse.Status.ok), (outsiderToken, .notFound), (stranger, .notFound)] {
+                try await client.execute(uri: "/v1/cases/\(id)", method: .get, headers: Self.headers(token)) { #expect($0.status == status) }
+            }
+            // An illegal move is a 409 naming the rule; an unknown field or a bad id a 422.
+            try await client.execute(
+                uri: "/v1/cases/\(id)/moves", method: .post, headers: Self.headers(leadToken), body: ByteBuffer(string: #"{"to":"evaluated"}"#)
+            ) { response in
+                #expect(response.status == .conflict)
+                let errors = try #require(try Self.json(response.body)["errors"] as? [[String: Any]])
+                #expect(errors.first?["code"] as? String == "illegal_transition")
+            }
+            try await client.execute(
+                uri: "/v1/cases/\(id)/moves", method: .post, headers: Self.headers(leadToken),
+                body: ByteBuffer(string: #"{"to":"information_gathered","colour":"red"}"#)
+            ) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: "/v1/cases/not-a-uuid", method: .get, headers: Self.headers(head)) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(
+                uri: "/v1/cases/\(id)/moves", method: .post, headers: Self.headers(leadToken), body: ByteBuffer(string: #"{"to":"information_gathered"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let moved = try Self.json(response.body)
+                #expect(moved["state"] as? String == "information_gathered")
+            }
+            // Only a head assigns.
+            let assignment = ByteBuffer(string: #"{"specialist_id":"\#(lead)"}"#)
+            try await client.execute(uri: "/v1/cases/\(id)/specialist", method: .put, headers: Self.headers(leadToken), body: assignment) {
+                #expect($0.status == .forbidden)
+            }
+            // A party with lessons, then the earliest slot and a booking at it; the same booking again is a 409.
+            let party = ByteBuffer(string: #"{"role":"minor","full_name":"Иванов Иван","busy_hours":[{"weekday":1,"starts":"08:00","ends":"14:00"}]}"#)
+            var partyID = ""
+            try await client.execute(uri: "/v1/cases/\(id)/parties", method: .post, headers: Self.headers(leadToken), body: party) { response in
+                #expect(response.status == .created)
+                partyID = try #require(try Self.json(response.body)["id"] as? String)
+            }
+            let search = ByteBuffer(string: #"{"specialist_ids":["\#(lead)"],"party_ids":["\#(partyID)"],"duration_minutes":45,"needs_room":false,"limit":1}"#)
+            var slot: [String: Any] = [:]
+            try await client.execute(uri: "/v1/slot-searches", method: .post, headers: Self.headers(leadToken), body: search) { response in
+                #expect(response.status == .ok)
+                slot = try #require((try Self.json(response.body)["slots"] as? [[String: Any]])?.first)
+            }
+            let starts = try #require(slot["starts_at"] as? String), ends = try #require(slot["ends_at"] as? String)
+            let booking = ByteBuffer(
+                string: #"{"kind":"preliminary","starts_at":"\#(starts)","ends_at":"\#(ends)","specialist_ids":["\#(lead)"],"party_ids":["\#(partyID)"]}"#)
+            try await client.execute(uri: "/v1/cases/\(id)/meetings", method: .post, headers: Self.headers(leadToken), body: booking) {
+                #expect($0.status == .created)
+            }
+            try await client.execute(uri: "/v1/cases/\(id)/meetings", method: .post, headers: Self.headers(leadToken), body: booking) { response in
+                #expect(response.status == .conflict)
+                let problem = try Self.json(response.body)
+                #expect((problem["errors"] as? [[String: Any]])?.first?["code"] as? String == "booking_conflict")
+            }
+            // Reading parties is audited, with the token's subject; nothing personal reaches the log's columns.
+            try await client.execute(uri: "/v1/cases/\(id)/parties", method: .get, headers: Self.headers(leadToken)) { #expect($0.status == .ok) }
+            #expect(try await work.pool.count("SELECT count(*) FROM scheduling.audit_log WHERE action = 'party.read' AND actor = 'staff:lead'") == 1)
+        }
+    }
+}
