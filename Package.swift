@@ -135,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService",
+                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench",

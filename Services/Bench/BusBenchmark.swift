@@ -37,12 +37,7 @@ struct BusBenchmark: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let server = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-bench")
-        let database = "accord_bench_\(ProcessInfo.processInfo.processIdentifier)"
-        let admin = try await PostgresConnection.connect(configuration: server)
-        try await admin.query("CREATE DATABASE \(identifier: database)")
-        let pool = PostgresPool(configuration: server.database(database), maxConnections: concurrency + 4)
-        do {
+        try await withBenchDatabase(connections: concurrency + 4) { pool in
             try await MigrationRunner(pool: pool).migrate(try BusSchema.migrations())
             let enqueueRate = try await measureBulkEnqueue(pool)
             let drainRate = try await measureDrain(pool)
@@ -55,14 +50,7 @@ struct BusBenchmark: AsyncParsableCommand {
                 "notify_enqueue_ratio": withNotify / withoutNotify,
                 "latency_p50_ms": latency.p50, "latency_p99_ms": latency.p99,
             ])
-        } catch {
-            await pool.close()
-            try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
-            throw error
         }
-        await pool.close()
-        try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
-        await admin.close()
     }
 
     /// Enqueues the backlog in `bulkSize` statements, one transaction each.

@@ -28,6 +28,12 @@ enum PlanFixtures {
                 ? CaseOpeningTests.referral(kind: .schoolIdentification, requested: [.accompaniment]) : CaseOpeningTests.referral()
         }
         try await pool.withTransaction { connection in
+            // Each organisation's one specialist (the id it shares with its organisation), so that
+            // every case is proposed to the specialist `StaffCaller.specialist(of:)` speaks for.
+            try await connection.query("""
+                INSERT INTO scheduling.specialists (id, organisation_id, display_name, roles)
+                SELECT o, o, 'Куратор', '{curator,mediator}' FROM unnest(\(referrals.map(\.organisationID.uuid))::uuid[]) AS o
+                """)
             try await MessageBus.publish(try referrals.map { try OutgoingMessage($0) }, topic: ReferralReceived.messageType, in: connection)
         }
         try await CaseOpeningTests.drain(pool)
@@ -85,8 +91,10 @@ extension StaffCaller {
         StaffCaller(organisationID: organisation, role: .head, subject: "head-\(organisation.uuid.uuidString.prefix(8))")
     }
 
-    /// A specialist of `organisation`.
+    /// The specialist of `organisation` its cases are proposed to.
     static func specialist(of organisation: OrganisationID) -> StaffCaller {
-        StaffCaller(organisationID: organisation, role: .specialist, subject: "specialist-\(organisation.uuid.uuidString.prefix(8))")
+        StaffCaller(
+            organisationID: organisation, role: .specialist, subject: "specialist-\(organisation.uuid.uuidString.prefix(8))",
+            specialistID: SpecialistID(organisation.uuid))
     }
 }

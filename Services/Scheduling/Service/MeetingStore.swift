@@ -6,15 +6,31 @@ import Postgres
 /// Meetings and their bookings. The database decides double bookings: every meeting holds its
 /// specialists, room and parties in `scheduling.bookings`, whose exclusion constraint lets only
 /// one of two overlapping holds on the same resource commit, however many replicas race.
-enum MeetingStore {
+public enum MeetingStore {
     /// What staff ask to book.
-    struct Draft: Sendable {
-        var kind: MeetingKind
-        var startsAt: Date
-        var endsAt: Date
-        var roomID: UUID?
-        var specialistIDs: [SpecialistID]
-        var partyIDs: [PartyID]
+    public struct Draft: Sendable {
+        /// Preliminary, main or follow-up.
+        public var kind: MeetingKind
+        /// When it starts.
+        public var startsAt: Date
+        /// When it ends.
+        public var endsAt: Date
+        /// The room, if any.
+        public var roomID: UUID?
+        /// Who runs it.
+        public var specialistIDs: [SpecialistID]
+        /// Who comes.
+        public var partyIDs: [PartyID]
+
+        /// A booking request.
+        public init(kind: MeetingKind, startsAt: Date, endsAt: Date, roomID: UUID?, specialistIDs: [SpecialistID], partyIDs: [PartyID]) {
+            self.kind = kind
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.roomID = roomID
+            self.specialistIDs = specialistIDs
+            self.partyIDs = partyIDs
+        }
     }
 
     /// The longest meeting a booking may hold.
@@ -26,7 +42,7 @@ enum MeetingStore {
     /// - Throws: ``SchedulingRefusal``: `booking_conflict` when a specialist, the room or a party is
     ///   already booked then; `outside_working_hours`, `holiday`, `party_busy`, `case_not_ready`, or
     ///   an invalid field.
-    static func book(_ draft: Draft, for caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Meeting {
+    public static func book(_ draft: Draft, for caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Meeting {
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         try checkCase(record)
         let specialists = Array(Set(draft.specialistIDs.map(\.uuid))).sorted()

@@ -9,36 +9,57 @@ import Postgres
 /// Four indexed reads (hours, busy hours, bookings of the people, bookings of fitting rooms)
 /// and the rest in memory: the search does not hold locks, and a booking made from its answer
 /// is still checked by the database's exclusion constraint.
-enum SlotSearch {
+public enum SlotSearch {
     /// What to search for.
-    struct Request: Sendable {
-        var specialistIDs: [SpecialistID]
-        var partyIDs: [PartyID]
+    public struct Request: Sendable {
+        /// Everyone who runs the meeting.
+        public var specialistIDs: [SpecialistID]
+        /// Everyone who comes.
+        public var partyIDs: [PartyID]
         /// Minutes, 15 to 480.
-        var durationMinutes: Int
-        var needsRoom: Bool = true
+        public var durationMinutes: Int
+        /// Whether the meeting needs one of the organisation's rooms.
+        public var needsRoom: Bool
         /// Seats the room needs; everyone taking part when not given.
-        var roomCapacity: Int?
+        public var roomCapacity: Int?
         /// Not before this (now, if earlier).
-        var from: Date
+        public var from: Date
         /// Local days searched, 1 to 56.
-        var horizonDays: Int = 28
+        public var horizonDays: Int
         /// Slots wanted, 1 to 20.
-        var limit: Int = 5
+        public var limit: Int
+
+        /// A search.
+        public init(
+            specialistIDs: [SpecialistID], partyIDs: [PartyID], durationMinutes: Int, needsRoom: Bool = true, roomCapacity: Int? = nil,
+            from: Date, horizonDays: Int = 28, limit: Int = 5
+        ) {
+            self.specialistIDs = specialistIDs
+            self.partyIDs = partyIDs
+            self.durationMinutes = durationMinutes
+            self.needsRoom = needsRoom
+            self.roomCapacity = roomCapacity
+            self.from = from
+            self.horizonDays = horizonDays
+            self.limit = limit
+        }
     }
 
     /// A time everyone is free, and the smallest fitting room free then.
-    struct Slot: Sendable, Equatable {
-        var startsAt: Date
-        var endsAt: Date
-        var roomID: UUID?
+    public struct Slot: Sendable, Equatable {
+        /// When it starts.
+        public var startsAt: Date
+        /// When it ends.
+        public var endsAt: Date
+        /// The room, when one was asked for.
+        public var roomID: UUID?
     }
 
     /// Start times lie on this grid of local minutes.
     static let gridMinutes = 15
 
     /// The earliest `request.limit` slots within the horizon, earliest first.
-    static func find(_ request: Request, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> [Slot] {
+    public static func find(_ request: Request, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> [Slot] {
         let specialists = Array(Set(request.specialistIDs.map(\.uuid))).sorted()
         let parties = Array(Set(request.partyIDs.map(\.uuid))).sorted()
         try check(request, specialists: specialists.count, parties: parties.count)
