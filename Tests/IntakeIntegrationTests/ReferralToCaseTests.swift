@@ -1,6 +1,8 @@
 import Configuration
 import Foundation
+import Hummingbird
 import HummingbirdTesting
+import Models
 import Postgres
 import SchedulingService
 import Testing
@@ -13,9 +15,11 @@ struct ReferralToCaseTests {
     @Test("a referral posted to intake is a case with a proposed specialist within 1 s, and intake reports case_opened")
     func referralBecomesCase() async throws {
         try await IntakeHarness.run { intake, harness in
-            let environment = try TestDatabase.required().environment.merging(["HTTP_PORT": "0", "LOG_LEVEL": "warning"]) { $1 }
+            let secret = String(repeating: "k", count: 32)
+            let environment = try TestDatabase.required().environment.merging(
+                ["HTTP_PORT": "0", "LOG_LEVEL": "warning", "STAFF_TOKEN_SECRET": secret]) { $1 }
             let scheduling = try await SchedulingService.buildApplication(reader: ConfigReader(service: .scheduling, environment: environment))
-            try await scheduling.test(.live) { _ in
+            try await scheduling.test(.live) { staffAPI in
                 let court = try await harness.integrator()
                 let administration = SpecialistAdministration(pool: harness.pool)
                 // The mediator with room in their caseload gets it; the psychologist cannot lead a restorative case.
@@ -49,6 +53,26 @@ struct ReferralToCaseTests {
                 // Load in proportion to a full caseload: the first case goes to either (both empty,
                 // the earlier registered first), the second to whoever has room left.
                 #expect(proposals == [busy.id, free.id])
+
+                // A specialist closes the last case through the staff API: intake's status follows.
+                let caseID = try #require(try await harness.pool.query("""
+                    SELECT id FROM scheduling.cases WHERE proposed_specialist_id = \(free.id)
+                    """).single).decode(UUID.self, at: 0)
+                let token = try await StaffTokens(secret: secret).issue(
+                    for: StaffCaller(organisationID: .init(court.organisationID), role: .specialist, subject: "e2e", specialistID: .init(free.id)),
+                    lifetime: 600)
+                try await staffAPI.execute(
+                    uri: "/v1/cases/\(caseID.uuidString.lowercased())/moves", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"to":"closed","outcome":"refused","closing_reason":"party_declined"}"#)
+                ) { #expect($0.status == .ok) }
+                let closedLocation = "/v1/referrals/" + (try #require(try await harness.pool.query("""
+                    SELECT referral_id FROM scheduling.cases WHERE id = \(caseID)
+                    """).single).decode(UUID.self, at: 0)).uuidString.lowercased()
+                #expect(try await eventually(within: .seconds(5)) {
+                    let referral = try await intake.call(.get, closedLocation, key: court.key).object
+                    return referral["status"] as? String == "closed" && referral["outcome"] as? String == "refused"
+                }, "intake did not learn that the case closed")
             }
         }
     }
