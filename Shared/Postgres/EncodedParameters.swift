@@ -30,8 +30,15 @@ struct EncodedParameters: Sendable {
                 offsets.append(nil)
                 continue
             }
-            offsets.append(buffer.count)
+            let start = buffer.count
             buffer.append(contentsOf: text.utf8)
+            // libpq reads each parameter up to its first NUL, so a NUL inside would cut the value
+            // short without a word: "ab\0cd" stored as "ab". PostgreSQL text cannot hold one
+            // anyway; callers refuse such input before it gets here.
+            if buffer[start...].contains(0) {
+                throw PostgresError(.encodingFailure, reason: "a parameter's text holds a NUL character, which PostgreSQL cannot store")
+            }
+            offsets.append(start)
             buffer.append(0)
         }
         self.types = types

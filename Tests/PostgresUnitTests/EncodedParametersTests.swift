@@ -12,6 +12,15 @@ struct EncodedParametersTests {
         #expect(texts == ["7", nil, "Әлия", #"{"1","2"}"#, "t"])
     }
 
+    @Test("a text holding a NUL is refused, not cut short where libpq would stop reading it", arguments: [
+        "ab\u{0}cd", "\u{0}", "end\u{0}",
+    ])
+    func nul(text: String) throws {
+        let error = try #require(throws: PostgresError.self) { try EncodedParameters([1, text]) }
+        #expect(error.kind == .encodingFailure)
+        #expect(throws: PostgresError.self) { try EncodedParameters([[text]]) }
+    }
+
     @Test("no binds give no pointers")
     func empty() throws {
         let parameters = try EncodedParameters([])
