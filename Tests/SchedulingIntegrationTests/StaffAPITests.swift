@@ -134,4 +134,81 @@ struct StaffAPITests {
             #expect(try await work.pool.count("SELECT count(*) FROM scheduling.audit_log WHERE action = 'party.read' AND actor = 'staff:lead'") == 1)
         }
     }
+
+    /// The first error of a 422 (or 409) problem: its pointer and code; `-` when there is none.
+    static func firstError(_ response: TestResponse) -> String {
+        guard let errors = (try? json(response.body))?["errors"] as? [[String: Any]], let first = errors.first else { return "-" }
+        return "\(first["pointer"] as? String ?? "-") \(first["code"] as? String ?? "-")"
+    }
+
+    @Test("what fuzzing the API found: bad input is a precise 4xx, never a 500, and answers keep to the document")
+    func fuzzFindings() async throws {
+        try await Self.run { client, work, tokens in
+            let specialist = try await work.addSpecialist()
+            let id = try await work.openCases(1, kind: .schoolIdentification)[0]
+            let head = try await tokens.issue(for: work.head, lifetime: 3600)
+            func post(_ uri: String, _ body: String?, method: HTTPRequest.Method = .post, headers: HTTPFields? = nil,
+                      _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
+                try await client.execute(
+                    uri: uri, method: method, headers: headers ?? Self.headers(head), body: body.map { ByteBuffer(string: $0) }, testCallback: check)
+            }
+
+            // A NUL (which libpq would have cut the name at) or a line break in a name, a
+            // control character in a note: 422 naming the field, nothing stored.
+            try await post("/v1/rooms", #"{"name":"a\u0000b","capacity":3}"#) {
+                #expect($0.status == .unprocessableContent)
+                #expect(Self.firstError($0) == "/name invalid_characters")
+            }
+            try await post("/v1/rooms", #"{"name":"Кабинет\n12","capacity":3}"#) { #expect(Self.firstError($0) == "/name invalid_characters") }
+            try await post("/v1/cases/\(id)/parties", #"{"role":"minor","full_name":"Иванов Иван","phone":"\u0007"}"#) {
+                #expect(Self.firstError($0) == "/phone invalid_characters")
+            }
+            try await post("/v1/cases/\(id)/parties", #"{"role":"minor","full_name":"Иванов Иван","phone":"\#(String(repeating: "1", count: 41))"}"#) {
+                #expect(Self.firstError($0) == "/phone too_long")
+            }
+            #expect(try await work.pool.count("SELECT count(*) FROM scheduling.rooms") == 0)
+            // Busy hours of one weekday that overlap: a 422, not the table's key violated.
+            try await post(
+                "/v1/cases/\(id)/parties",
+                #"{"role":"minor","full_name":"Иванов Иван","busy_hours":[{"weekday":1,"starts":"05:57","ends":"21:14"},{"weekday":1,"starts":"05:57","ends":"24:00"}]}"#
+            ) { #expect(Self.firstError($0) == "/busy_hours overlapping") }
+
+            // A year outside 2000–2100, or no integer at all, names the parameter; so does an unknown state.
+            for query in ["/v1/methodological-visits?year=-177440773140155", "/v1/holidays?year=2101", "/v1/work-plans?year=x"] {
+                try await post(query, nil, method: .get) { response in
+                    #expect(response.status == .unprocessableContent, "\(query)")
+                    #expect(Self.firstError(response).hasPrefix("year "), "\(query)")
+                }
+            }
+            try await post("/v1/cases?state=AAA", nil, method: .get) { #expect(Self.firstError($0) == "state invalid_value") }
+
+            // The same work plan twice is the documented 409.
+            try await post("/v1/work-plans", #"{"year":2026,"title":"План"}"#) { #expect($0.status == .created) }
+            try await post("/v1/work-plans", #"{"year":2026,"title":" План "}"#) {
+                #expect($0.status == .conflict)
+                #expect(Self.firstError($0) == " work_plan_exists")
+            }
+
+            // Working hours may end at 24:00, and read back so (the document allows it).
+            try await post("/v1/specialists/\(specialist)/working-hours", #"{"hours":[{"weekday":1,"starts":"20:00","ends":"24:00"}]}"#, method: .put) {
+                #expect($0.status == .ok)
+                let hours = try #require(try Self.json($0.body)["working_hours"] as? [[String: Any]])
+                #expect(hours.first?["ends"] as? String == "24:00")
+            }
+
+            // A slot search that would run past the year 9999 is a 422, not a timestamp PostgreSQL cannot take.
+            try await post(
+                "/v1/slot-searches", #"{"specialist_ids":["\#(specialist)"],"duration_minutes":60,"from":"9999-12-31T23:00:00Z","needs_room":false}"#
+            ) { #expect(Self.firstError($0) == "/from out_of_range") }
+
+            // A body the document lets go may be omitted: no bytes and no media type is not a 415.
+            var bare = Self.headers(head)
+            bare[.contentType] = nil
+            try await post("/v1/meetings/\(UUID())/cancellation", nil, headers: bare) { #expect($0.status == .notFound) }
+            try await post("/v1/meetings/\(UUID())/held", "", headers: bare) { #expect($0.status == .notFound) }
+            // An operation that needs a body names what it misses; bytes without a media type stay a 415.
+            try await post("/v1/rooms", nil, headers: bare) { #expect(Self.firstError($0) == "/name required") }
+            try await post("/v1/rooms", #"{"name":"x","capacity":1}"#, headers: bare) { #expect($0.status == .unsupportedMediaType) }
+        }
+    }
 }

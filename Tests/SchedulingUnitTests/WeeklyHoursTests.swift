@@ -9,7 +9,7 @@ struct WeeklyHoursTests {
     func times() throws {
         #expect(WeeklyHours.minutes("09:30") == 570)
         #expect(WeeklyHours.minutes("23:59") == 1439)
-        for bad in ["24:00", "9:30", "09:60", "0930", "", "ab:cd", "09:30:00", "-1:00"] {
+        for bad in ["24:00", "9:30", "09:60", "0930", "", "ab:cd", "09:30:00", "-1:00", "+1:00", "0+:00"] {
             #expect(WeeklyHours.minutes(bad) == nil, "\(bad)")
         }
         #expect(WeeklyHours.text(570) == "09:30")

@@ -1,6 +1,7 @@
 /// The scans validation runs over every text of a request, written on Unicode scalars with an
 /// ASCII fast path: profiling showed Foundation's trimming, `Character` iteration and per-call
-/// regular expressions taking a third of intake's CPU per referral.
+/// regular expressions taking a third of intake's CPU per referral. (The scan for forbidden
+/// characters, which scheduling shares, is `containsForbiddenScalar(multiline:)` in ServiceRuntime.)
 extension String {
     /// The string without leading and trailing white space; itself, uncopied, when there is none.
     var trimmedOfWhiteSpace: String {
@@ -14,33 +15,6 @@ extension String {
     /// Length as JSON Schema counts it: in code points.
     var codePointCount: Int {
         utf8.count == unicodeScalars.count ? utf8.count : unicodeScalars.count
-    }
-
-    /// Whether the text holds a control character (line breaks and tabs allowed when
-    /// `multiline`), a line or paragraph separator, or an unassigned or private-use code point.
-    func containsForbiddenScalar(multiline: Bool) -> Bool {
-        for scalar in unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if value >= 0x20 && value != 0x7F { continue }
-                if multiline && (value == 0x0A || value == 0x0D || value == 0x09) { continue }
-                return true
-            }
-            // Latin-1 letters and signs («», №-free), Latin Extended, Cyrillic (Russian, Kazakh)
-            // and ordinary punctuation are all assigned, printable code points: no lookup.
-            if (0xA0...0x24F).contains(value) || (0x400...0x52F).contains(value) || (0x2010...0x2027).contains(value)
-                || (0x2030...0x205E).contains(value) || value == 0x2116 { continue }
-            // Line and paragraph separators, and bidirectional overrides that can make text read
-            // differently from what it holds.
-            if value == 0x2028 || value == 0x2029 || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
-                return true
-            }
-            switch scalar.properties.generalCategory {
-            case .control, .surrogate, .unassigned, .privateUse: return true
-            default: continue
-            }
-        }
-        return false
     }
 
     /// Whether the text is a part of a person's name: letters (with their combining marks),

@@ -40,7 +40,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             }
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
-                domainProblem: SchedulingRefusal.problem(for:)))
+                invalidParameter: StaffQuery.invalidParameter(in:), domainProblem: SchedulingRefusal.problem(for:)))
             router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes))
             try SchedulingHandlers(pool: database.pool).registerHandlers(
                 on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))

@@ -16,10 +16,7 @@ enum CalendarStore {
     /// Adds a room.
     static func addRoom(name: String, capacity: Int, by caller: StaffCaller, in connection: PostgresConnection) async throws -> Room {
         try caller.require(.head, for: "manage rooms")
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.unicodeScalars.count) else {
-            throw SchedulingRefusal.invalid("/name", code: "length", "Must have 1 to 200 characters.", "От 1 до 200 символов.")
-        }
+        let name = try name.requiredText(at: "/name", max: 200)
         guard (1...500).contains(capacity) else {
             throw SchedulingRefusal.invalid("/capacity", code: "range", "Must be 1 to 500.", "Должно быть от 1 до 500.")
         }
@@ -45,16 +42,18 @@ enum CalendarStore {
     }
 
     /// Marks `day` as a day off (or renames it).
-    static func setHoliday(_ day: LocalDate, name: String, by caller: StaffCaller, in connection: PostgresConnection) async throws {
+    ///
+    /// - Returns: the name as stored: trimmed, empty when blank.
+    @discardableResult
+    static func setHoliday(_ day: LocalDate, name: String, by caller: StaffCaller, in connection: PostgresConnection) async throws -> String {
         try caller.require(.head, for: "manage holidays")
-        guard name.unicodeScalars.count <= 200 else {
-            throw SchedulingRefusal.invalid("/name", code: "too_long", "At most 200 characters.", "Не более 200 символов.")
-        }
+        let name = try Optional(name).optionalText(at: "/name", max: 200) ?? ""
         try await connection.query("""
             INSERT INTO scheduling.holidays (organisation_id, day, name) VALUES (\(caller.organisationID.uuid), \(day.description)::date, \(name))
             ON CONFLICT (organisation_id, day) DO UPDATE SET name = excluded.name
             """)
         try await AuditTrail.record("holiday.set", by: caller, entity: "holiday", in: connection)
+        return name
     }
 
     /// Makes `day` a working day again.
@@ -83,11 +82,7 @@ enum CalendarStore {
         in connection: PostgresConnection
     ) async throws {
         try caller.require(.head, for: "set working hours")
-        let hours = Array(Set(hours)).sorted()
-        for (index, window) in hours.enumerated().dropFirst() where hours[index - 1].weekday == window.weekday && hours[index - 1].ends > window.starts {
-            throw SchedulingRefusal.invalid(
-                "/hours", code: "overlapping", "Windows of one weekday must not overlap.", "Интервалы одного дня недели не должны пересекаться.")
-        }
+        let hours = try hours.week(at: "/hours")
         let found = try await connection.query("""
             UPDATE scheduling.specialists SET programme_kinds = coalesce(\(programmeKinds?.map(\.rawValue))::text[], programme_kinds)
             WHERE id = \(specialist.uuid) AND organisation_id = \(caller.organisationID.uuid) RETURNING id

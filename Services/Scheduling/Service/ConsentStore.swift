@@ -69,9 +69,7 @@ enum ConsentStore {
         in connection: PostgresConnection, now: Date
     ) async throws -> Consent {
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
-        if let reason, reason.unicodeScalars.count > 1000 {
-            throw SchedulingRefusal.invalid("/reason", code: "too_long", "Must have at most 1000 characters.", "Не более 1000 символов.")
-        }
+        let reason = try reason.optionalText(at: "/reason", max: 1000, multiline: true)
         let row = try await connection.query("""
             UPDATE scheduling.consents SET withdrawn_on = \(day.description)::date, withdrawal_reason = \(reason)
             WHERE id = \(id.uuid) AND case_id = \(caseID.uuid) AND withdrawn_on IS NULL AND given_on <= \(day.description)::date

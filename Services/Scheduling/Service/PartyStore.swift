@@ -24,10 +24,9 @@ enum PartyStore {
     static func add(_ draft: Draft, to caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Party {
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         guard !record.state.isClosed else { throw CaseMoveRefusal.caseClosed.refusal }
-        let name = draft.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.unicodeScalars.count) else {
-            throw SchedulingRefusal.invalid("/full_name", code: "length", "Must have 1 to 200 characters.", "Должно содержать от 1 до 200 символов.")
-        }
+        let name = try draft.fullName.requiredText(at: "/full_name", max: 200)
+        let phone = try draft.phone.optionalText(at: "/phone", max: 40)
+        let email = try draft.email.optionalText(at: "/email", max: 254)
         switch (draft.role, draft.representsPartyID) {
         case (.legalRepresentative, let minor?):
             let isMinor = try await connection.query("""
@@ -50,12 +49,12 @@ enum PartyStore {
             break
         }
         let id = PartyID(UUID.v7(at: now))
-        let hours = Array(Set(draft.busyHours)).sorted()
+        let hours = try draft.busyHours.week(at: "/busy_hours")
         try await connection.query("""
             WITH party AS (
                 INSERT INTO scheduling.parties (id, case_id, role, full_name, birth_date, represents_id, phone, email, language, created_at)
                 VALUES (\(id.uuid), \(caseID.uuid), \(draft.role.rawValue), \(name), \(draft.birthDate?.description)::date,
-                        \(draft.representsPartyID?.uuid), \(draft.phone), \(draft.email), \(draft.language.rawValue), \(now))
+                        \(draft.representsPartyID?.uuid), \(phone), \(email), \(draft.language.rawValue), \(now))
                 RETURNING id
             )
             INSERT INTO scheduling.party_busy_hours (party_id, weekday, starts, ends)
@@ -65,7 +64,7 @@ enum PartyStore {
         try await AuditTrail.record("party.create", by: caller, caseID: caseID, entity: "party", entityID: id.uuid, in: connection)
         return Party(
             id: id, role: draft.role, fullName: name, birthDate: draft.birthDate, representsPartyID: draft.representsPartyID,
-            phone: draft.phone, email: draft.email, language: draft.language, busyHours: hours)
+            phone: phone, email: email, language: draft.language, busyHours: hours)
     }
 
     /// The parties of the caller's case, in the order they were added; the read is audited.

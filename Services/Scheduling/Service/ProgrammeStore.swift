@@ -67,10 +67,9 @@ enum ProgrammeStore {
         guard (1...50).contains(terms.count) else {
             throw SchedulingRefusal.invalid("/terms", code: "count", "Give 1 to 50 terms.", "Укажите от 1 до 50 условий.")
         }
+        var descriptions: [String] = []
         for (index, term) in terms.enumerated() {
-            guard (1...2000).contains(term.description.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count) else {
-                throw SchedulingRefusal.invalid("/terms/\(index)/description", code: "length", "Must have 1 to 2000 characters.", "От 1 до 2000 символов.")
-            }
+            descriptions.append(try term.description.requiredText(at: "/terms/\(index)/description", max: 2000, multiline: true))
             guard term.dueOn >= reachedOn else {
                 throw SchedulingRefusal.invalid(
                     "/terms/\(index)/due_on", code: "before_agreement", "Cannot be before the day the agreement was reached.",
@@ -99,7 +98,7 @@ enum ProgrammeStore {
             )
             INSERT INTO scheduling.agreement_terms (id, agreement_id, position, description, due_on)
             SELECT gen_random_uuid(), (SELECT id FROM agreement), t.position, t.description, t.due_on::date
-            FROM unnest(\(terms.map { $0.description.trimmingCharacters(in: .whitespacesAndNewlines) })::text[],
+            FROM unnest(\(descriptions)::text[],
                         \(terms.map(\.dueOn.description))::text[]) WITH ORDINALITY AS t (description, due_on, position)
             """)
         try await AuditTrail.record("agreement.record", by: caller, caseID: caseID, entity: "agreement", entityID: id.uuid, in: connection)

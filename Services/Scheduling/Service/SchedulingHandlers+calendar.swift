@@ -44,8 +44,8 @@ extension SchedulingHandlers {
     func setHoliday(_ input: Operations.SetHoliday.Input) async throws -> Operations.SetHoliday.Output {
         let day = try Wire.date(input.path.day, at: "day")
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedMediaType }
-        try await transaction { caller, connection, _ in try await CalendarStore.setHoliday(day, name: body.name ?? "", by: caller, in: connection) }
-        return .ok(.init(body: .json(.init(day: day.description, name: body.name ?? ""))))
+        let name = try await transaction { caller, connection, _ in try await CalendarStore.setHoliday(day, name: body.name, by: caller, in: connection) }
+        return .ok(.init(body: .json(.init(day: day.description, name: name))))
     }
 
     func removeHoliday(_ input: Operations.RemoveHoliday.Input) async throws -> Operations.RemoveHoliday.Output {

@@ -155,8 +155,17 @@ extension SchedulingHandlers {
     }
 
     /// `year`, or the current year where the caller's organisation is.
+    ///
+    /// - Throws: ``SchedulingRefusal`` `out_of_range` at `year` outside 2000–2100, as the
+    ///   document bounds it (a year beyond PostgreSQL's `smallint` or `date` would otherwise fail
+    ///   in the query).
     func currentYear(_ year: Int?, of caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Int {
-        if let year { return year }
+        if let year {
+            guard (2000...2100).contains(year) else {
+                throw SchedulingRefusal.invalid("year", code: "out_of_range", "Must be from 2000 to 2100.", "Должно быть от 2000 до 2100.")
+            }
+            return year
+        }
         return LocalDate(containing: now, in: try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection)).year
     }
 }

@@ -68,6 +68,12 @@ public enum SlotSearch {
         let zone = try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection)
         let firstDay = LocalDate(containing: from, in: zone)
         let lastDay = firstDay.adding(days: request.horizonDays - 1)
+        // Dates and instants are kept up to the end of the year 9999 (as PostgreSQL and RFC 3339
+        // write them); the search reads up to the day after its last.
+        guard lastDay.adding(days: 1).year <= 9999 else {
+            throw SchedulingRefusal.invalid(
+                "/from", code: "out_of_range", "The search would run past the year 9999.", "Поиск выходит за пределы 9999 года.")
+        }
         let calendar = try await OrganisationCalendar.load(caller.organisationID, from: firstDay, through: lastDay, in: connection)
         let range = (calendar.instant(firstDay, minutes: 0), calendar.instant(lastDay.adding(days: 1), minutes: 0))
         let working = try await WeeklyHours.working(of: specialists, in: connection)

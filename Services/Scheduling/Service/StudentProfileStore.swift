@@ -24,7 +24,7 @@ enum StudentProfileStore {
         }
         guard (1...5).contains(behaviour) else { throw outOfRange("/behaviour", 1, 5) }
         guard (1...5).contains(performance) else { throw outOfRange("/performance", 1, 5) }
-        let note = try note.optionalText(at: "/note", max: 4000)
+        let note = try note.optionalText(at: "/note", max: 4000, multiline: true)
         try await CaseRecord.lock(caseID, for: caller, in: connection).requireOpenAccompaniment()
         let id = ProfileRecordID(UUID.v7(at: now))
         let row = try await connection.query("""

@@ -20,7 +20,7 @@ extension SupportPlanStore {
         responsibleSpecialistID: SpecialistID?, responsibleName: String?, startsOn: LocalDate, endsOn: LocalDate,
         by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> Intervention {
-        let description = try description.optionalText(at: "/description", max: 2000)
+        let description = try description.optionalText(at: "/description", max: 2000, multiline: true)
         let responsibleName = try responsibleName.optionalText(at: "/responsible_name", max: 200)
         if let kind, kind.area != area {
             throw SchedulingRefusal.invalid(

@@ -12,7 +12,7 @@ extension SupportPlanStore {
     static func addProgressNote(
         planID: SupportPlanID, writtenOn: LocalDate, text: String, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> ProgressNote {
-        let text = try text.requiredText(at: "/text", max: 4000)
+        let text = try text.requiredText(at: "/text", max: 4000, multiline: true)
         let caseID = try await lockActive(planID, for: caller, in: connection)
         let id = ProgressNoteID(UUID.v7(at: now))
         let row = try await connection.query("""

@@ -15,7 +15,7 @@ enum SupportPlanStore {
         caseID: CaseID, startsOn: LocalDate, reviewOn: LocalDate, goals: String, by caller: StaffCaller,
         in connection: PostgresConnection, now: Date
     ) async throws -> SupportPlan {
-        let goals = try goals.requiredText(at: "/goals", max: 4000)
+        let goals = try goals.requiredText(at: "/goals", max: 4000, multiline: true)
         try reviewOn.require(notBefore: startsOn, at: "/review_on", code: "before_start", "starts_on", "starts_on")
         // Locked, so that of two plans started at once the second sees the first.
         try await CaseRecord.lock(caseID, for: caller, in: connection).requireOpenAccompaniment()

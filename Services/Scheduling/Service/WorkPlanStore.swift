@@ -62,7 +62,7 @@ enum WorkPlanStore {
         try caller.require(.head, for: "manage work plans")
         let title = try title.requiredText(at: "/title", max: 500)
         let responsible = try responsible.requiredText(at: "/responsible", max: 200)
-        let expectedResult = try expectedResult.optionalText(at: "/expected_result", max: 2000)
+        let expectedResult = try expectedResult.optionalText(at: "/expected_result", max: 2000, multiline: true)
         try periodEnd.require(notBefore: periodStart, at: "/period_end", code: "before_start", "period_start", "period_start")
         let id = PlanActivityID(UUID.v7(at: now))
         let row = try await connection.query("""
@@ -86,7 +86,7 @@ enum WorkPlanStore {
     static func completeActivity(
         activityID: PlanActivityID, doneOn: LocalDate, note: String?, by caller: StaffCaller, in connection: PostgresConnection
     ) async throws -> PlanActivity {
-        let note = try note.optionalText(at: "/note", max: 2000)
+        let note = try note.optionalText(at: "/note", max: 2000, multiline: true)
         let found = try await connection.query("""
             SELECT a.plan_id, a.done FROM scheduling.plan_activities a JOIN scheduling.work_plans w ON w.id = a.plan_id
             WHERE a.id = \(activityID.uuid) AND w.organisation_id = \(caller.organisationID.uuid)
