@@ -15,7 +15,9 @@ struct GracefulShutdownTests {
         var options = testOptions(batchSize: 1, concurrency: 1)
         options.pollInterval = .milliseconds(50)
         let worker = QueueWorker(pool: pool, queue: "monitoring", options: options) { message, transaction in
-            try await Task.sleep(for: .milliseconds(500))
+            // Long enough that the test sees the first message running before it is done, even
+            // on a machine busy with every other suite (with 0.5 s it sometimes saw the second).
+            try await Task.sleep(for: .seconds(3))
             try await transaction.query("INSERT INTO effects (message_id, worker) VALUES (\(message.id), 1)")
             return .done
         }

@@ -171,7 +171,7 @@ struct BatchDedupeTests {
 
 @Suite("Wake-ups", .freshDatabase)
 struct WakeUpTests {
-    @Test("after the worker's listener backend is terminated, wake-ups resume within 2 s")
+    @Test("after the worker's listener backend is terminated, wake-ups resume: handled in seconds, not at the 60 s poll")
     func listenerReconnects() async throws {
         let pool = try await makeBusPool()
         defer { Task { await pool.close() } }
@@ -194,9 +194,10 @@ struct WakeUpTests {
             try await Task.sleep(for: .milliseconds(300))
             let enqueued = ContinuousClock.now
             try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "scheduling", in: $0) }
-            let handled = try await eventually(within: .seconds(2)) { try await pool.count("SELECT count(*) FROM effects") == 1 }
-            #expect(handled, "no wake-up within 2 s of the enqueue")
-            #expect(ContinuousClock.now - enqueued < .seconds(2))
+            // Alone it takes milliseconds; beside every other suite on two cores, up to about 2 s.
+            let handled = try await eventually(within: .seconds(5)) { try await pool.count("SELECT count(*) FROM effects") == 1 }
+            #expect(handled, "no wake-up within 5 s of the enqueue")
+            #expect(ContinuousClock.now - enqueued < .seconds(5))
         }
     }
 }
