@@ -21,12 +21,13 @@ struct KilledWorkerTests {
 
         let process = Process()
         process.executableURL = drillExecutable
-        process.arguments = ["bus-worker", "--queue", "drill", "--lease-seconds", "2", "--handler-sleep-milliseconds", "100", "--batch-size", "10"]
+        process.arguments = ["bus-worker", "--queue", "drill", "--lease-seconds", "6", "--handler-sleep-milliseconds", "400", "--batch-size", "10"]
         process.environment = database.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill it mid-batch: once it has committed some work and holds a claimed batch.
+        // Kill it mid-batch: once it has committed some work and holds a claimed batch (a batch
+        // takes 4 s, well inside its 6 s lease, so a busy machine still kills it mid-batch).
         let midBatch = try await eventually(within: .seconds(30)) {
             let finished = try await pool.count("SELECT count(*) FROM bus.history")
             let claimed = try await pool.count("SELECT count(*) FROM bus.messages WHERE state = 'running'")
