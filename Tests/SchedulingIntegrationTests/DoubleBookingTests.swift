@@ -79,6 +79,10 @@ struct DoubleBookingTests {
               AND (payload->>'send_after')::timestamptz IN (\(start.addingTimeInterval(-86_400)), \(start.addingTimeInterval(-7200)))
             """) == 4)
         #expect(try await work.refusal { try await MeetingStore.book(draft, for: id, by: work.head, in: $0, now: Date()) } == "booking_conflict")
+        // A specialist who neither leads nor is proposed for the case does not reach its meetings.
+        let outsider = StaffCaller(organisationID: work.organisation, role: .specialist, subject: "o", specialistID: SpecialistID(UUID.v7()))
+        #expect(try await work.refusal { try await MeetingStore.cancel(meeting.id, by: outsider, in: $0, now: Date()) } == "not_found")
+        #expect(try await work.refusal { try await MeetingStore.meeting(meeting.id, by: outsider, in: $0) } == "not_found")
         _ = try await work.transaction { try await MeetingStore.cancel(meeting.id, by: work.head, in: $0, now: Date()) }
         #expect(try await work.refusal { try await MeetingStore.cancel(meeting.id, by: work.head, in: $0, now: Date()) } == "meeting_cancelled")
         let again = try await work.transaction { try await MeetingStore.book(draft, for: id, by: work.head, in: $0, now: Date()) }

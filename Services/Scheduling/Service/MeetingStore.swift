@@ -70,8 +70,7 @@ public enum MeetingStore {
     static func reschedule(
         _ id: MeetingID, to startsAt: Date, _ endsAt: Date, room: UUID?, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> Meeting {
-        var meeting = try await lockScheduled(id, for: caller, in: connection)
-        let record = try await CaseRecord.lock(meeting.caseID, for: caller, in: connection)
+        var (meeting, record) = try await lockScheduled(id, for: caller, in: connection)
         try checkCase(record)
         let specialists = meeting.specialistIDs.map(\.uuid)
         let parties = meeting.partyIDs.map(\.uuid)
@@ -94,7 +93,7 @@ public enum MeetingStore {
 
     /// Calls a scheduled meeting off: its time is free again and its reminders are withdrawn.
     static func cancel(_ id: MeetingID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Meeting {
-        let meeting = try await lockScheduled(id, for: caller, in: connection)
+        let (meeting, _) = try await lockScheduled(id, for: caller, in: connection)
         try await AuditTrail.record("meeting.cancel", by: caller, caseID: meeting.caseID, entity: "meeting", entityID: id.uuid, in: connection)
         return try await cancel(meeting, organisation: caller.organisationID, in: connection, now: now)
     }
@@ -102,7 +101,7 @@ public enum MeetingStore {
     /// Records that a scheduled meeting took place (no earlier than its start): the case's first
     /// contact, if it had none, and `meeting.held.v1` with its participants by kind.
     static func recordHeld(_ id: MeetingID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Meeting {
-        var meeting = try await lockScheduled(id, for: caller, in: connection)
+        var (meeting, _) = try await lockScheduled(id, for: caller, in: connection)
         guard meeting.startsAt <= now else {
             throw SchedulingRefusal(
                 .conflict, code: "not_started", message: "The meeting has not started yet.", messageRu: "Встреча ещё не началась.")
@@ -138,11 +137,26 @@ public enum MeetingStore {
 
     /// One meeting of the caller's organisation.
     static func meeting(_ id: MeetingID, by caller: StaffCaller, in connection: PostgresConnection) async throws -> Meeting {
-        let row = try await connection.query("""
-            SELECT \(unescaped: Meeting.columns) FROM scheduling.meetings
-            WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
-            """).single
-        return try Meeting(row: row ?? { throw SchedulingRefusal.notFound("meeting", "встреча") }())
+        _ = try await caseOf(id, for: caller, locking: false, in: connection)
+        let row = try await connection.query("SELECT \(unescaped: Meeting.columns) FROM scheduling.meetings WHERE id = \(id.uuid)").single
+        return try Meeting(row: row.unwrapped("meeting"))
+    }
+
+    /// The case of the caller's meeting `id`, through which alone a meeting is reached: a
+    /// specialist only reaches the meetings of cases they lead or are proposed for.
+    private static func caseOf(_ id: MeetingID, for caller: StaffCaller, locking: Bool, in connection: PostgresConnection) async throws -> CaseRecord {
+        let notFound = SchedulingRefusal.notFound("meeting", "встреча")
+        let caseID = try await connection.query("""
+            SELECT case_id FROM scheduling.meetings WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
+            """).single?.decode(UUID.self, at: 0)
+        guard let caseID else { throw notFound }
+        do {
+            return locking
+                ? try await CaseRecord.lock(CaseID(caseID), for: caller, in: connection)
+                : try await CaseRecord.find(CaseID(caseID), for: caller, in: connection)
+        } catch let refusal as SchedulingRefusal where refusal.kind == .notFound {
+            throw notFound
+        }
     }
 
     /// Cancels every scheduled meeting of a case whose programme stops (closed, or a consent withdrawn).
@@ -170,19 +184,23 @@ public enum MeetingStore {
         return cancelled
     }
 
-    /// The caller's meeting `id`, locked, if it is still scheduled.
-    private static func lockScheduled(_ id: MeetingID, for caller: StaffCaller, in connection: PostgresConnection) async throws -> Meeting {
+    /// The caller's meeting `id` and its case, both locked, if the meeting is still scheduled.
+    /// The case is locked first, the order every writer of a case keeps (a closing or a consent
+    /// withdrawal locks the case, then its meetings), so two requests never wait on each other.
+    private static func lockScheduled(
+        _ id: MeetingID, for caller: StaffCaller, in connection: PostgresConnection
+    ) async throws -> (Meeting, CaseRecord) {
+        let record = try await caseOf(id, for: caller, locking: true, in: connection)
         let row = try await connection.query("""
-            SELECT \(unescaped: Meeting.columns) FROM scheduling.meetings
-            WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid) FOR UPDATE
+            SELECT \(unescaped: Meeting.columns) FROM scheduling.meetings WHERE id = \(id.uuid) FOR UPDATE
             """).single
-        let meeting = try Meeting(row: row ?? { throw SchedulingRefusal.notFound("meeting", "встреча") }())
+        let meeting = try Meeting(row: row.unwrapped("meeting"))
         guard meeting.status == .scheduled else {
             throw SchedulingRefusal(
                 .conflict, code: "meeting_\(meeting.status.rawValue)", message: "The meeting is \(meeting.status.rawValue), no longer scheduled.",
                 messageRu: meeting.status == .held ? "Встреча уже проведена." : "Встреча отменена.")
         }
-        return meeting
+        return (meeting, record)
     }
 
     /// Stores a new meeting and its holds.
