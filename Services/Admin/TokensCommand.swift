@@ -19,7 +19,7 @@ struct TokensCommand: AsyncParsableCommand {
         var org: UUIDArgument
         @Option(help: "head (руководитель: also assigns cases, keeps the calendar, work plans and visits) or specialist.")
         var role: String
-        @Option(help: "The specialist the person is (a specialist sees the cases they lead or are proposed for).")
+        @Option(help: "The specialist the person is (a specialist sees the cases they lead, or are proposed for until someone is assigned).")
         var specialist: UUIDArgument?
         @Option(help: "Who the person is, for the audit log: a login name, never a personal name.")
         var subject: String?

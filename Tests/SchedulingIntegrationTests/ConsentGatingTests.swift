@@ -97,4 +97,55 @@ struct ConsentGatingTests {
             SELECT count(*) FROM bus.messages WHERE type = 'referral.status_reported.v1' AND payload->>'status' = 'closed' AND payload->>'outcome' = 'refused'
             """) == 1)
     }
+
+    @Test("a minor added after the gate is not met before their consent; contacts count from when they happened")
+    func lateMinorAndContactTimes() async throws {
+        let work = try await CaseWorkFixture.make()
+        defer { Task { await work.pool.close() } }
+        let mediator = try await work.addSpecialist()
+        let prepared = try await work.preparedCase(specialist: mediator)
+        let sibling = try await work.addParty(.minor, to: prepared.id)
+        let book: @Sendable ([PartyID]) async throws -> String? = { parties in
+            try await work.refusal { connection in
+                try await MeetingStore.book(
+                    MeetingStore.Draft(kind: .preliminary, startsAt: upcoming(weekday: 2, hour: 9), endsAt: upcoming(weekday: 2, hour: 10), roomID: nil,
+                                       specialistIDs: [mediator], partyIDs: parties),
+                    for: prepared.id, by: work.head, in: connection, now: Date())
+            }
+        }
+        #expect(try await book([sibling]) == "consent_missing")
+        #expect(try await book([prepared.minor]) == nil)
+        // A consent dated a week ago, entered now, is a contact a week ago; a withdrawal cannot be dated ahead.
+        let other = try await work.openCases(1)[0]
+        let minor = try await work.addParty(.minor, to: other)
+        let representative = try await work.addParty(.legalRepresentative, to: other, represents: minor)
+        let weekAgo = LocalDate(containing: Date(), in: .gmt).adding(days: -7)
+        let consent = try await work.transaction { connection in
+            try await ConsentStore.record(
+                minor: minor, givenBy: representative, form: .written, scopes: [.programmeParticipation], givenOn: weekAgo, caseID: other,
+                by: work.head, in: connection, now: Date())
+        }
+        let contact = try await work.transaction { try await CaseRecord.find(other, for: work.head, in: $0) }.firstContactAt
+        #expect(contact == weekAgo.start(in: .gmt))
+        #expect(try await work.refusal { connection in
+            try await ConsentStore.withdraw(
+                consent.id, of: other, on: LocalDate(containing: Date(), in: .gmt).adding(days: 2), reason: nil, by: work.head, in: connection, now: Date())
+        } == "in_future")
+    }
+
+    @Test("a specialist proposed a case loses it once the head assigns someone else")
+    func reassignedAway() async throws {
+        let work = try await CaseWorkFixture.make()
+        defer { Task { await work.pool.close() } }
+        let first = try await work.addSpecialist()
+        let id = try await work.openCases(1)[0]
+        let second = try await work.addSpecialist()
+        let proposed = StaffCaller(organisationID: work.organisation, role: .specialist, subject: "p", specialistID: first)
+        #expect(try await work.transaction { try await CaseRecord.find(id, for: proposed, in: $0) }.proposedSpecialistID == first)
+        _ = try await work.transaction { try await CaseStore.assign(id, to: second, by: work.head, in: $0, now: Date()) }
+        #expect(try await work.refusal { try await CaseRecord.find(id, for: proposed, in: $0) } == "not_found")
+        let lead = StaffCaller(organisationID: work.organisation, role: .specialist, subject: "l", specialistID: second)
+        #expect(try await work.transaction { try await CaseRecord.find(id, for: lead, in: $0) }.specialistID == second)
+    }
 }
+

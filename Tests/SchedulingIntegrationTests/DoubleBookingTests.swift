@@ -91,6 +91,17 @@ struct DoubleBookingTests {
         #expect(moved.startsAt == later)
         #expect(try await work.pool.count("SELECT count(*) FROM scheduling.bookings WHERE lower(during) = \(later)") == 2)
         #expect(try await work.published(NotificationsWithdrawn.messageType) == 2)
+        // The move withdrew the old time's reminders, under a key the new time's do not share.
+        let keys = try await work.pool.query("""
+            SELECT DISTINCT payload->>'group_key' FROM bus.messages
+            WHERE queue = 'observed' AND type = 'notification.requested.v1' AND payload->'data'->>'meeting_id' = \(again.id.description)
+            """).map { try $0.decode(String.self, at: 0) }
+        let withdrawn = try await work.pool.query("""
+            SELECT payload->>'group_key' FROM bus.messages WHERE queue = 'observed' AND type = 'notification.withdrawn.v1' ORDER BY id DESC LIMIT 1
+            """).single?.decode(String.self, at: 0)
+        #expect(Set(keys).count == 2)
+        #expect(keys.contains(try #require(withdrawn)))
+        #expect(keys.contains { $0 != withdrawn && $0.hasSuffix(":\(Int(later.timeIntervalSince1970))") })
     }
 
     @Test("bookings outside working hours, on a holiday, in a party's lessons, in the past or before consent are refused")

@@ -81,7 +81,7 @@ extension CaseRecord {
         let row = try await connection.query("""
             SELECT \(unescaped: columns) FROM scheduling.cases
             WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
-              AND (\(caller.role == .head) OR \(caller.specialistID?.uuid) IN (specialist_id, proposed_specialist_id))
+              AND (\(caller.role == .head) OR coalesce(specialist_id, proposed_specialist_id) = \(caller.specialistID?.uuid))
             FOR UPDATE
             """).single
         guard let row else { throw SchedulingRefusal.notFound("case", "дело") }
@@ -93,7 +93,7 @@ extension CaseRecord {
         let row = try await connection.query("""
             SELECT \(unescaped: columns) FROM scheduling.cases
             WHERE id = \(id.uuid) AND organisation_id = \(caller.organisationID.uuid)
-              AND (\(caller.role == .head) OR \(caller.specialistID?.uuid) IN (specialist_id, proposed_specialist_id))
+              AND (\(caller.role == .head) OR coalesce(specialist_id, proposed_specialist_id) = \(caller.specialistID?.uuid))
             """).single
         guard let row else { throw SchedulingRefusal.notFound("case", "дело") }
         return try CaseRecord(row: row)

@@ -1,3 +1,4 @@
+import Foundation
 import Models
 import Postgres
 
@@ -63,18 +64,21 @@ extension CaseStore {
     /// Seed 001 I.6, seed 000 №11: no programme with a minor without the consent of a legal
     /// representative. Every minor party needs a standing consent to programme participation,
     /// given by one of their own representatives; a referral that names minors needs them recorded.
-    static func checkConsents(of record: CaseRecord, in connection: PostgresConnection) async throws {
+    /// With `meeting`, only the minors among those parties are checked (a minor added after the
+    /// gate is not met before their consent is in).
+    static func checkConsents(of record: CaseRecord, meeting: [UUID]? = nil, in connection: PostgresConnection) async throws {
         let counts = try await connection.query("""
             SELECT count(*),
                    count(*) FILTER (WHERE NOT EXISTS (
                        SELECT 1 FROM scheduling.consents c JOIN scheduling.parties r ON r.id = c.given_by_id
                        WHERE c.minor_id = m.id AND c.withdrawn_on IS NULL AND 'programme_participation' = ANY (c.scopes)
                          AND r.role = 'legal_representative' AND r.represents_id = m.id))
-            FROM scheduling.parties m WHERE m.case_id = \(record.id.uuid) AND m.role = 'minor'
+            FROM scheduling.parties m
+            WHERE m.case_id = \(record.id.uuid) AND m.role = 'minor' AND (\(meeting)::uuid[] IS NULL OR m.id = ANY (\(meeting)::uuid[]))
             """).single
         let minors = try counts?.decode(Int.self, at: 0) ?? 0
         let withoutConsent = try counts?.decode(Int.self, at: 1) ?? 0
-        if minors < record.minorCount {
+        if meeting == nil, minors < record.minorCount {
             throw SchedulingRefusal(
                 .conflict, code: "parties_missing",
                 message: "The referral names \(record.minorCount) minor(s) but \(minors) are recorded; record every minor and their consent.",
@@ -91,12 +95,22 @@ extension CaseStore {
     /// «Each party is met separately first»: every party but supporters and representatives
     /// has been at a preliminary meeting that was held.
     static func checkPreliminaryMeetings(of record: CaseRecord, in connection: PostgresConnection) async throws {
-        let unmet = try await connection.query("""
-            SELECT count(*) FROM scheduling.parties p
+        let counts = try await connection.query("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE NOT EXISTS (
+                       SELECT 1 FROM scheduling.meetings m
+                       WHERE m.case_id = p.case_id AND m.kind = 'preliminary' AND m.status = 'held' AND p.id = ANY (m.party_ids)))
+            FROM scheduling.parties p
             WHERE p.case_id = \(record.id.uuid) AND p.role NOT IN ('supporter', 'legal_representative')
-              AND NOT EXISTS (SELECT 1 FROM scheduling.meetings m
-                              WHERE m.case_id = p.case_id AND m.kind = 'preliminary' AND m.status = 'held' AND p.id = ANY (m.party_ids))
-            """).single?.decode(Int.self, at: 0) ?? 0
+            """).single
+        let sides = try counts?.decode(Int.self, at: 0) ?? 0
+        let unmet = try counts?.decode(Int.self, at: 1) ?? 0
+        // Nobody recorded means nobody was met.
+        guard sides > 0 else {
+            throw SchedulingRefusal(
+                .conflict, code: "parties_missing", message: "Record the parties, and meet each at a preliminary meeting, first.",
+                messageRu: "Сначала внесите стороны и проведите предварительную встречу с каждой.")
+        }
         guard unmet == 0 else {
             throw SchedulingRefusal(
                 .conflict, code: "preliminary_meetings_missing",

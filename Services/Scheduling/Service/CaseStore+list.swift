@@ -13,7 +13,7 @@ extension CaseStore {
         try await connection.query("""
             SELECT \(unescaped: CaseRecord.columns) FROM scheduling.cases
             WHERE organisation_id = \(caller.organisationID.uuid)
-              AND (\(caller.role == .head) OR \(caller.specialistID?.uuid) IN (specialist_id, proposed_specialist_id))
+              AND (\(caller.role == .head) OR coalesce(specialist_id, proposed_specialist_id) = \(caller.specialistID?.uuid))
               AND (\(state)::text IS NULL OR state = \(state)) AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
               AND (\(specialist?.uuid)::uuid IS NULL OR coalesce(specialist_id, proposed_specialist_id) = \(specialist?.uuid))
               AND (\(after?.uuid)::uuid IS NULL OR id > \(after?.uuid))

@@ -86,6 +86,12 @@ extension CaseStore {
         if stopsProgramme {
             try await MeetingStore.cancelScheduled(of: moved, in: connection, now: now)
         }
+        // A programme stopped for want of consent runs again once consent is back.
+        if target == .restorative(.consentPending) {
+            try await connection.query("UPDATE scheduling.programmes SET stopped_at = \(now) WHERE case_id = \(record.id.uuid) AND stopped_at IS NULL")
+        } else if target == .restorative(.preparation) {
+            try await connection.query("UPDATE scheduling.programmes SET stopped_at = NULL WHERE case_id = \(record.id.uuid)")
+        }
         if target.isClosed, let outcome {
             try await publishClosing(of: moved, from: record.state, outcome: outcome, reason: reason, in: connection, now: now)
         } else {
@@ -127,10 +133,12 @@ extension CaseStore {
             correlationID: record.referralID.uuid, in: connection)
     }
 
-    /// Notes the first contact with a party (a consent taken, a meeting held), once.
-    static func noteFirstContact(of id: CaseID, in connection: PostgresConnection, now: Date) async throws {
+    /// Notes a contact with a party (a consent taken, a meeting held) at the time it happened,
+    /// not when it was entered: the first contact is the earliest ever recorded, so a contact
+    /// entered late still counts from its own day.
+    static func noteFirstContact(of id: CaseID, at contact: Date, in connection: PostgresConnection) async throws {
         try await connection.query("""
-            UPDATE scheduling.cases SET first_contact_at = \(now) WHERE id = \(id.uuid) AND first_contact_at IS NULL
+            UPDATE scheduling.cases SET first_contact_at = least(coalesce(first_contact_at, \(contact)), \(contact)) WHERE id = \(id.uuid)
             """)
     }
 }

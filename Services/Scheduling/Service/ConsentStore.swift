@@ -31,8 +31,8 @@ enum ConsentStore {
                 "/given_by_party_id", code: "not_a_representative_of_minor", "Must be a legal representative of that minor in this case.",
                 "Должен быть законным представителем этого несовершеннолетнего в этом деле.")
         }
-        let today = LocalDate(containing: now, in: try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection))
-        guard givenOn <= today else {
+        let zone = try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection)
+        guard givenOn <= LocalDate(containing: now, in: zone) else {
             throw SchedulingRefusal.invalid("/given_on", code: "in_future", "Cannot be after today.", "Не может быть позже сегодняшнего дня.")
         }
         let id = ConsentID(UUID.v7(at: now))
@@ -42,7 +42,7 @@ enum ConsentStore {
             VALUES (\(id.uuid), \(caseID.uuid), \(minor.uuid), \(givenBy.uuid), \(form.rawValue),
                     \(distinctScopes.map(\.rawValue))::text[], \(givenOn.description)::date, \(now))
             """)
-        try await CaseStore.noteFirstContact(of: caseID, in: connection, now: now)
+        try await CaseStore.noteFirstContact(of: caseID, at: min(givenOn.start(in: zone), now), in: connection)
         try await AuditTrail.record("consent.create", by: caller, caseID: caseID, entity: "consent", entityID: id.uuid, in: connection)
         return Consent(
             id: id, minorPartyID: minor, givenByPartyID: givenBy, form: form, scopes: distinctScopes, givenOn: givenOn, recordedAt: now,
@@ -70,6 +70,9 @@ enum ConsentStore {
     ) async throws -> Consent {
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         let reason = try reason.optionalText(at: "/reason", max: 1000, multiline: true)
+        guard day <= LocalDate(containing: now, in: try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection)) else {
+            throw SchedulingRefusal.invalid("/withdrawn_on", code: "in_future", "Cannot be after today.", "Не может быть позже сегодняшнего дня.")
+        }
         let row = try await connection.query("""
             UPDATE scheduling.consents SET withdrawn_on = \(day.description)::date, withdrawal_reason = \(reason)
             WHERE id = \(id.uuid) AND case_id = \(caseID.uuid) AND withdrawn_on IS NULL AND given_on <= \(day.description)::date

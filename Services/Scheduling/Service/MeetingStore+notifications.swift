@@ -45,8 +45,10 @@ extension MeetingStore {
             correlationID: meeting.caseID.uuid, in: connection)
     }
 
-    /// The key a meeting's notifications are requested and withdrawn under.
+    /// The key a meeting's notifications are requested and withdrawn under: one per version of
+    /// the meeting (its start), so withdrawing a moved meeting's reminders, however late it is
+    /// delivered, never touches those of its new time.
     static func groupKey(of meeting: Meeting) -> String {
-        "meeting:\(meeting.id)"
+        "meeting:\(meeting.id):\(Int(meeting.startsAt.timeIntervalSince1970))"
     }
 }

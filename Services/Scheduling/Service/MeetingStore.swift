@@ -48,6 +48,7 @@ public enum MeetingStore {
         let specialists = Array(Set(draft.specialistIDs.map(\.uuid))).sorted()
         let parties = Array(Set(draft.partyIDs.map(\.uuid))).sorted()
         try await checkParticipants(specialists: specialists, parties: parties, room: draft.roomID, of: record, in: connection)
+        if record.kind == .restorative { try await CaseStore.checkConsents(of: record, meeting: parties, in: connection) }
         try await checkTimes(draft.startsAt, draft.endsAt, specialists: specialists, parties: parties, organisation: record.organisationID, in: connection, now: now)
         let id = MeetingID(UUID.v7(at: now))
         let meeting = try await insert(
@@ -71,6 +72,7 @@ public enum MeetingStore {
         _ id: MeetingID, to startsAt: Date, _ endsAt: Date, room: UUID?, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> Meeting {
         var (meeting, record) = try await lockScheduled(id, for: caller, in: connection)
+        let before = meeting
         try checkCase(record)
         let specialists = meeting.specialistIDs.map(\.uuid)
         let parties = meeting.partyIDs.map(\.uuid)
@@ -86,7 +88,7 @@ public enum MeetingStore {
             """)
         try await hold(meeting, in: connection)
         try await AuditTrail.record("meeting.reschedule", by: caller, caseID: record.id, entity: "meeting", entityID: id.uuid, in: connection)
-        try await withdrawNotifications(of: meeting, organisation: record.organisationID, in: connection, now: now)
+        try await withdrawNotifications(of: before, organisation: record.organisationID, in: connection, now: now)
         try await announce(meeting, of: record, rescheduled: true, in: connection, now: now)
         return meeting
     }
@@ -115,7 +117,7 @@ public enum MeetingStore {
                    (SELECT kind FROM scheduling.programmes WHERE case_id = \(meeting.caseID.uuid))
             """).single.unwrapped("meeting counts")
         meeting.status = .held
-        try await CaseStore.noteFirstContact(of: meeting.caseID, in: connection, now: now)
+        try await CaseStore.noteFirstContact(of: meeting.caseID, at: meeting.startsAt, in: connection)
         try await AuditTrail.record("meeting.held", by: caller, caseID: meeting.caseID, entity: "meeting", entityID: id.uuid, in: connection)
         try await MessageBus.publish(
             MeetingHeld(
@@ -227,7 +229,9 @@ public enum MeetingStore {
                 SELECT \(meeting.id.uuid), b.kind, b.resource, tstzrange(\(meeting.startsAt), \(meeting.endsAt), '[)')
                 FROM unnest(\(kinds)::text[], \(resources)::uuid[]) AS b (kind, resource)
                 """)
-        } catch let error as PostgresError where error.kind == .exclusionViolation {
+        } catch let error as PostgresError where error.kind == .exclusionViolation || error.kind == .deadlockDetected {
+            // Two overlapping holds inserted at the same instant can each wait for the other's
+            // index entry; PostgreSQL then aborts one as a deadlock. Either way the other won.
             throw SchedulingRefusal(
                 .conflict, code: "booking_conflict",
                 message: "A specialist, the room or a party is already booked for an overlapping time.",

@@ -17,13 +17,13 @@ enum MethodologicalVisitStore {
     ) async throws -> MethodologicalVisit {
         try caller.require(.head, for: "manage methodological visits")
         let schoolName = try schoolName.requiredText(at: "/school_name", max: 300)
-        let purpose = try purpose.requiredText(at: "/purpose", max: 2000)
+        let purpose = try purpose.requiredText(at: "/purpose", max: 2000, multiline: true)
         guard findings.count <= 100 else {
             throw SchedulingRefusal.invalid("/findings", code: "count", "Give at most 100 findings.", "Укажите не более 100 недостатков.")
         }
         var texts: [String] = []
         for (index, draft) in findings.enumerated() {
-            texts.append(try draft.finding.requiredText(at: "/findings/\(index)/finding", max: 2000))
+            texts.append(try draft.finding.requiredText(at: "/findings/\(index)/finding", max: 2000, multiline: true))
             try draft.fixBy.require(notBefore: visitedOn, at: "/findings/\(index)/fix_by", code: "before_visit", "the visit", "дня выхода")
         }
         let id = MethodologicalVisitID(UUID.v7(at: now))

@@ -149,7 +149,8 @@ public enum SlotSearch {
             SELECT (SELECT count(*) FROM scheduling.specialists
                     WHERE id = ANY (\(specialists)::uuid[]) AND organisation_id = \(caller.organisationID.uuid) AND active),
                    (SELECT count(*) FROM scheduling.parties p JOIN scheduling.cases c ON c.id = p.case_id
-                    WHERE p.id = ANY (\(parties)::uuid[]) AND c.organisation_id = \(caller.organisationID.uuid))
+                    WHERE p.id = ANY (\(parties)::uuid[]) AND c.organisation_id = \(caller.organisationID.uuid)
+                      AND (\(caller.role == .head) OR coalesce(c.specialist_id, c.proposed_specialist_id) = \(caller.specialistID?.uuid)))
             """).single.unwrapped("participants")
         guard try found.decode(Int.self, at: 0) == specialists.count else {
             throw SchedulingRefusal.invalid(

@@ -63,19 +63,31 @@ enum SupportPlanStore {
     ///
     /// - Returns: the plan's case.
     static func lockActive(_ planID: SupportPlanID, for caller: StaffCaller, in connection: PostgresConnection) async throws -> CaseID {
-        let row = try await connection.query("""
-            SELECT p.case_id, p.status FROM scheduling.support_plans p JOIN scheduling.cases c ON c.id = p.case_id
+        let notFound = SchedulingRefusal.notFound("support plan", "индивидуальный план поддержки")
+        let found = try await connection.query("""
+            SELECT p.case_id FROM scheduling.support_plans p JOIN scheduling.cases c ON c.id = p.case_id
             WHERE p.id = \(planID.uuid) AND c.organisation_id = \(caller.organisationID.uuid)
-            FOR UPDATE OF p
             """).single
-        guard let row else { throw SchedulingRefusal.notFound("support plan", "индивидуальный план поддержки") }
-        let caseID = CaseID(try row.decode(UUID.self, at: 0))
-        guard try row.decode(String.self, at: 1) == SupportPlanStatus.active.rawValue else {
+        guard let found else { throw notFound }
+        let caseID = CaseID(try found.decode(UUID.self, at: 0))
+        // The case first, locked and checked for access, as every writer of a case takes it: a
+        // closing cannot slip in between, and a plan of a case the caller does not reach is not
+        // found rather than reported completed.
+        let record: CaseRecord
+        do {
+            record = try await CaseRecord.lock(caseID, for: caller, in: connection)
+        } catch let refusal as SchedulingRefusal where refusal.kind == .notFound {
+            throw notFound
+        }
+        let row = try await connection.query("""
+            SELECT status FROM scheduling.support_plans WHERE id = \(planID.uuid) FOR UPDATE
+            """).single.unwrapped("support plan")
+        guard try row.decode(String.self, at: 0) == SupportPlanStatus.active.rawValue else {
             throw SchedulingRefusal(
                 .conflict, code: "plan_completed", message: "The support plan is completed; it changes no more.",
                 messageRu: "Индивидуальный план поддержки завершён и больше не изменяется.")
         }
-        try await CaseRecord.find(caseID, for: caller, in: connection).requireOpenAccompaniment()
+        try record.requireOpenAccompaniment()
         return caseID
     }
 
