@@ -1,4 +1,6 @@
+import Bus
 import Foundation
+import Models
 import Postgres
 @testable import SchedulingService
 import Testing
@@ -29,5 +31,38 @@ struct SpecialistAdministrationTests {
         #expect(try await administration.specialists(organisationID: organisation) == [added])
         #expect(try await administration.specialists(organisationID: UUID()).isEmpty)
         #expect(try await pool.count("SELECT count(*) FROM scheduling.audit_log WHERE action = 'specialist.add' AND actor = 'admin'") == 1)
+    }
+
+    @Test("a new specialist works Monday to Friday 9–18; an organisation's time zone and first-contact norm are set, checked and audited")
+    func weekAndOrganisation() async throws {
+        let pool = try await CaseOpeningTests.makePool()
+        defer { Task { await pool.close() } }
+        let administration = SpecialistAdministration(pool: pool)
+        let organisation = UUID.v7()
+        let added = try await administration.addSpecialist(organisationID: organisation, displayName: "Анна", roles: ["mediator"], maxCaseload: 5)
+        let week = try await pool.withConnection { try await WeeklyHours.working(of: [added.id], in: $0) }[added.id]
+        #expect(week == SpecialistAdministration.defaultWeek)
+        #expect(week?.map(\.weekday) == [1, 2, 3, 4, 5])
+        await #expect(throws: SpecialistAdministration.Refusal.self) {
+            try await administration.setOrganisation(organisation, timeZone: "Mars/Olympus", firstContactDays: 3)
+        }
+        await #expect(throws: SpecialistAdministration.Refusal.self) {
+            try await administration.setOrganisation(organisation, timeZone: "Asia/Almaty", firstContactDays: 61)
+        }
+        try await administration.setOrganisation(organisation, timeZone: "Asia/Almaty", firstContactDays: 5)
+        try await administration.setOrganisation(organisation, timeZone: "Asia/Yekaterinburg", firstContactDays: 2)
+        let stored = try #require(try await pool.query("SELECT time_zone, first_contact_days FROM scheduling.organisations WHERE id = \(organisation)").single)
+        #expect(try stored.decode(String.self, at: 0) == "Asia/Yekaterinburg")
+        #expect(try stored.decode(Int.self, at: 1) == 2)
+        #expect(try await pool.count("SELECT count(*) FROM scheduling.audit_log WHERE action = 'organisation.set' AND organisation_id = \(organisation)") == 2)
+        // Cases opened from now on are due for first contact by the new norm.
+        var referral = CaseOpeningTests.referral()
+        referral.organisationID = OrganisationID(organisation)
+        try await pool.withTransaction { try await MessageBus.publish([try OutgoingMessage(referral)], topic: ReferralReceived.messageType, in: $0) }
+        try await CaseOpeningTests.drain(pool)
+        #expect(try await pool.count("""
+            SELECT count(*) FROM scheduling.cases WHERE referral_id = \(referral.referralID.uuid)
+              AND first_contact_due_at = referral_received_at + interval '2 days'
+            """) == 1)
     }
 }

@@ -25,11 +25,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             ]
         },
         routes: { router, database in
-            router.get("/openapi.yaml") { _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: specification)))
-            }
+            router.addOpenAPIDocumentRoute(specification)
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
                 invalidParameter: ListReferralsQuery.invalidParameter(in:)))

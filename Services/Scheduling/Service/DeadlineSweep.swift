@@ -69,27 +69,28 @@ enum DeadlineSweep {
             FROM due WHERE c.id = due.id AND due.due_at <= \(now)
             RETURNING c.id, c.referral_id, c.organisation_id, coalesce(c.specialist_id, c.proposed_specialist_id), due.due_at
             """)
-        var raised = 0
+        // Every event and warning of the sweep in one statement per topic, not two per case.
+        var events: [OutgoingMessage] = [], warnings: [OutgoingMessage] = []
         for (deadline, rows) in [(CaseDeadline.firstContact, firstContact), (.senderDeadline, senderDeadline)] {
             for row in rows {
                 let event = CaseOverdue(
                     caseID: CaseID(try row.decode(UUID.self, at: 0)), referralID: ReferralID(try row.decode(UUID.self, at: 1)),
                     organisationID: OrganisationID(try row.decode(UUID.self, at: 2)), deadline: deadline, dueAt: try row.decode(Date.self, at: 4),
                     specialistID: try row.decode(UUID?.self, at: 3).map(SpecialistID.init), detectedAt: now)
-                try await MessageBus.publish(event, correlationID: event.referralID.uuid, in: connection)
+                events.append(try OutgoingMessage(event, correlationID: event.referralID.uuid))
                 if let specialist = event.specialistID {
-                    try await MessageBus.publish(
-                        NotificationRequested(
-                            notificationID: UUID.v7(at: now), organisationID: event.organisationID,
-                            recipient: NotificationRecipient(kind: .specialist, id: specialist.uuid), template: "case_overdue", language: nil,
-                            data: ["case_id": event.caseID.description, "deadline": deadline.rawValue,
-                                   "due_at": PostgresTimestamp.format(event.dueAt, separator: "T", utcSuffix: "Z")],
-                            sendAfter: nil, groupKey: nil),
-                        correlationID: event.referralID.uuid, in: connection)
+                    let warning = NotificationRequested(
+                        notificationID: UUID.v7(at: now), organisationID: event.organisationID,
+                        recipient: NotificationRecipient(kind: .specialist, id: specialist.uuid), template: "case_overdue", language: nil,
+                        data: ["case_id": event.caseID.description, "deadline": deadline.rawValue,
+                               "due_at": PostgresTimestamp.format(event.dueAt, separator: "T", utcSuffix: "Z")],
+                        sendAfter: nil, groupKey: nil)
+                    warnings.append(try OutgoingMessage(warning, correlationID: event.referralID.uuid))
                 }
-                raised += 1
             }
         }
-        return raised
+        if !events.isEmpty { try await MessageBus.publish(events, topic: CaseOverdue.messageType, in: connection) }
+        if !warnings.isEmpty { try await MessageBus.publish(warnings, topic: NotificationRequested.messageType, in: connection) }
+        return events.count
     }
 }

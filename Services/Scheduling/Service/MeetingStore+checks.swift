@@ -9,7 +9,7 @@ extension MeetingStore {
         specialists: [UUID], parties: [UUID], room: UUID?, of record: CaseRecord, in connection: PostgresConnection
     ) async throws {
         guard (1...10).contains(specialists.count) else {
-            throw SchedulingRefusal.invalid("/specialist_ids", code: "count", "Give 1 to 10 specialists.", "Укажите от 1 до 10 специалистов.")
+            throw SchedulingRefusal.specialistCount
         }
         let found = try await connection.query("""
             SELECT (SELECT count(*) FROM scheduling.specialists
@@ -18,9 +18,7 @@ extension MeetingStore {
                    (SELECT capacity FROM scheduling.rooms WHERE id = \(room) AND organisation_id = \(record.organisationID.uuid) AND active)
             """).single.unwrapped("participants")
         guard try found.decode(Int.self, at: 0) == specialists.count else {
-            throw SchedulingRefusal.invalid(
-                "/specialist_ids", code: "unknown_specialist", "Every id must be an active specialist of your organisation.",
-                "Каждый идентификатор должен принадлежать действующему специалисту вашей организации.")
+            throw SchedulingRefusal.unknownSpecialist
         }
         guard try found.decode(Int.self, at: 1) == parties.count else {
             throw SchedulingRefusal.invalid(
@@ -52,8 +50,9 @@ extension MeetingStore {
         guard startsAt > now else {
             throw SchedulingRefusal.invalid("/starts_at", code: "in_past", "Must be in the future.", "Должно быть в будущем.")
         }
-        let day = LocalDate(containing: startsAt, in: try await OrganisationCalendar.timeZone(of: organisation, in: connection))
-        let calendar = try await OrganisationCalendar.load(organisation, from: day, through: day, in: connection)
+        let zone = try await OrganisationCalendar.timeZone(of: organisation, in: connection)
+        let day = LocalDate(containing: startsAt, in: zone)
+        let calendar = try await OrganisationCalendar.load(organisation, in: zone, from: day, through: day, in: connection)
         guard let span = calendar.localSpan(startsAt, endsAt) else { throw outsideWorkingHours }
         guard !calendar.holidays.contains(span.day) else {
             throw SchedulingRefusal(.conflict, code: "holiday", message: "The organisation does not work that day.", messageRu: "В этот день организация не работает.")

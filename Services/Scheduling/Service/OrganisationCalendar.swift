@@ -12,11 +12,11 @@ struct OrganisationCalendar: Sendable {
     /// A Gregorian calendar in ``timeZone``.
     var calendar: Calendar
 
-    /// The calendar of `organisationID` for the local days `from…through`.
+    /// The calendar of `organisationID` in its time `zone` (``timeZone(of:in:)``, which the
+    /// caller needed already to find the days) for the local days `from…through`.
     static func load(
-        _ organisationID: OrganisationID, from: LocalDate, through: LocalDate, in connection: PostgresConnection
+        _ organisationID: OrganisationID, in zone: TimeZone, from: LocalDate, through: LocalDate, in connection: PostgresConnection
     ) async throws -> OrganisationCalendar {
-        let zone = try await timeZone(of: organisationID, in: connection)
         let holidays = try await connection.query("""
             SELECT day::text FROM scheduling.holidays
             WHERE organisation_id = \(organisationID.uuid) AND day BETWEEN \(from.description)::date AND \(through.description)::date

@@ -6,8 +6,8 @@ import Postgres
 /// every party free (weekly busy hours and other meetings), a room big enough free, the
 /// organisation at work — on a 15-minute grid of the organisation's local time.
 ///
-/// Four indexed reads (hours, busy hours, bookings of the people, bookings of fitting rooms)
-/// and the rest in memory: the search does not hold locks, and a booking made from its answer
+/// Eight small indexed reads (participants, time zone, holidays, hours, busy hours, holds of the
+/// people, fitting rooms, their holds) and the rest in memory: the search does not hold locks, and a booking made from its answer
 /// is still checked by the database's exclusion constraint.
 public enum SlotSearch {
     /// What to search for.
@@ -74,7 +74,7 @@ public enum SlotSearch {
             throw SchedulingRefusal.invalid(
                 "/from", code: "out_of_range", "The search would run past the year 9999.", "Поиск выходит за пределы 9999 года.")
         }
-        let calendar = try await OrganisationCalendar.load(caller.organisationID, from: firstDay, through: lastDay, in: connection)
+        let calendar = try await OrganisationCalendar.load(caller.organisationID, in: zone, from: firstDay, through: lastDay, in: connection)
         let range = (calendar.instant(firstDay, minutes: 0), calendar.instant(lastDay.adding(days: 1), minutes: 0))
         let working = try await WeeklyHours.working(of: specialists, in: connection)
         let busy = try await WeeklyHours.busy(of: parties, in: connection)
@@ -124,7 +124,7 @@ public enum SlotSearch {
 
     private static func check(_ request: Request, specialists: Int, parties: Int) throws {
         guard (1...10).contains(specialists) else {
-            throw SchedulingRefusal.invalid("/specialist_ids", code: "count", "Give 1 to 10 specialists.", "Укажите от 1 до 10 специалистов.")
+            throw SchedulingRefusal.specialistCount
         }
         guard parties <= 30 else {
             throw SchedulingRefusal.invalid("/party_ids", code: "count", "Give at most 30 parties.", "Не более 30 участников.")
@@ -153,9 +153,7 @@ public enum SlotSearch {
                       AND (\(caller.role == .head) OR coalesce(c.specialist_id, c.proposed_specialist_id) = \(caller.specialistID?.uuid)))
             """).single.unwrapped("participants")
         guard try found.decode(Int.self, at: 0) == specialists.count else {
-            throw SchedulingRefusal.invalid(
-                "/specialist_ids", code: "unknown_specialist", "Every id must be an active specialist of your organisation.",
-                "Каждый идентификатор должен принадлежать действующему специалисту вашей организации.")
+            throw SchedulingRefusal.unknownSpecialist
         }
         guard try found.decode(Int.self, at: 1) == parties.count else {
             throw SchedulingRefusal.invalid(
