@@ -122,11 +122,23 @@ let package = Package(
             path: "Shared/ServiceRuntime",
             swiftSettings: swiftSettings
         ),
+        // Staff tokens (HS256) and the gate every staff API puts before its routes: scheduling's
+        // and notifications' APIs take the same tokens.
+        .target(
+            name: "StaffAccess",
+            dependencies: [
+                "ServiceRuntime", "Models",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            path: "Shared/StaffAccess",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "AccordAdmin",
             dependencies: [
                 "Postgres", "PostgresMigrations", "Bus", "ServiceRuntime",
-                "IntakeService", "SchedulingService", "MonitoringService", "NotificationsService",
+                "IntakeService", "SchedulingService", "MonitoringService", "NotificationsService", "StaffAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Admin",
@@ -135,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService",
+                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService", "StaffAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench",
@@ -203,14 +215,14 @@ let package = Package(
         ),
         .testTarget(
             name: "SchedulingUnitTests",
-            dependencies: ["SchedulingService", "Models"],
+            dependencies: ["SchedulingService", "StaffAccess", "Models"],
             path: "Tests/SchedulingUnitTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SchedulingIntegrationTests",
             dependencies: [
-                "SchedulingService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                "SchedulingService", "StaffAccess", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -228,7 +240,7 @@ let package = Package(
         .testTarget(
             name: "IntakeIntegrationTests",
             dependencies: [
-                "IntakeService", "SchedulingService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                "IntakeService", "SchedulingService", "StaffAccess", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -277,10 +289,9 @@ let package = Package(
         + service(
             "Scheduling", executable: "AccordScheduling",
             dependencies: [
-                "SchedulingAPI",
+                "SchedulingAPI", "StaffAccess",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-                .product(name: "JWTKit", package: "jwt-kit"),
             ]
         )
         + services.flatMap { service($0, executable: "Accord\($0)") }

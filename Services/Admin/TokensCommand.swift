@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Models
 import SchedulingService
+import StaffAccess
 
 /// `accord tokens issue`: staff tokens for the scheduling API, until staff tools have a login.
 struct TokensCommand: AsyncParsableCommand {

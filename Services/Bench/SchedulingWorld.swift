@@ -2,6 +2,7 @@ import Foundation
 import Models
 import Postgres
 import SchedulingService
+import StaffAccess
 
 /// The organisation the scheduling benchmark searches and books in, seeded straight into the
 /// tables (the service's own paths would take minutes to build it): specialists at work Monday

@@ -5,8 +5,9 @@ import HummingbirdTesting
 import Models
 import Postgres
 import SchedulingService
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
 
 /// Intake and scheduling together, on one database, talking only over the bus: a posted
 /// referral becomes a case proposed to a specialist, and intake's status follows.

@@ -3,9 +3,10 @@ import Foundation
 import Logging
 import Models
 import Postgres
-@testable import SchedulingService
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
+@testable import SchedulingService
 
 /// One organisation's scheduling on the test's own database: a head, specialists with working
 /// hours, cases opened from referrals the way the service opens them.

@@ -1,9 +1,10 @@
 import Foundation
 import Models
 import Postgres
-@testable import SchedulingService
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
+@testable import SchedulingService
 
 @Suite("Bookings the database keeps apart", .freshDatabase)
 struct DoubleBookingTests {

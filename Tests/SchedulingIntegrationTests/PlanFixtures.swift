@@ -2,9 +2,10 @@ import Bus
 import Foundation
 import Models
 import Postgres
-@testable import SchedulingService
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
+@testable import SchedulingService
 
 /// What the support plan, student profile, work plan and visit suites share: a migrated pool
 /// whose `observed` queue also hears the plan events, cases opened the way production opens

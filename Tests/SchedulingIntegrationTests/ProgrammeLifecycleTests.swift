@@ -1,9 +1,10 @@
 import Foundation
 import Models
 import Postgres
-@testable import SchedulingService
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
+@testable import SchedulingService
 
 @Suite("A restorative programme from preparation to closing", .freshDatabase)
 struct ProgrammeLifecycleTests {

@@ -5,10 +5,11 @@ import Hummingbird
 import HummingbirdTesting
 import Models
 import Postgres
-@testable import SchedulingService
 import ServiceRuntime
-import Testing
+import StaffAccess
 import TestSupport
+import Testing
+@testable import SchedulingService
 
 @Suite("Staff API over HTTP", .freshDatabase)
 struct StaffAPITests {

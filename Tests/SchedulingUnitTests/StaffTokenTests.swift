@@ -1,7 +1,8 @@
 import Foundation
 import Models
-@testable import SchedulingService
+import StaffAccess
 import Testing
+@testable import SchedulingService
 
 @Suite("Staff tokens")
 struct StaffTokenTests {
@@ -33,7 +34,7 @@ struct StaffTokenTests {
         for garbage in ["", "a.b.c", String(repeating: "x", count: 5000), token + "x"] {
             #expect(await tokens.caller(for: garbage) == nil)
         }
-        await #expect(throws: SchedulingRefusal.self) { try await StaffTokens(secret: "short") }
+        await #expect(throws: StaffTokens.SecretTooShort.self) { try await StaffTokens(secret: "short") }
     }
 }
 

@@ -7,6 +7,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import SchedulingAPI
 import ServiceRuntime
+import StaffAccess
 
 /// Builds `accord-scheduling`: the shared service runtime, this service's schema, the staff API
 /// (`/v1`, generated from `openapi.yaml`, behind the token gate), `/openapi.yaml`, the referral
@@ -37,7 +38,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
                 invalidParameter: StaffQuery.invalidParameter(in:), domainProblem: SchedulingRefusal.problem(for:)))
-            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes))
+            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: [.head, .specialist]))
             try SchedulingHandlers(pool: database.pool).registerHandlers(
                 on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })

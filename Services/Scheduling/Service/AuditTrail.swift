@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The audit log of personal and case data: who read or wrote what, when and why, written in the
 /// same transaction as the access it records, so an access that happened is never missing from it.

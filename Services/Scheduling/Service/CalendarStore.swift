@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The organisation's calendar as its head keeps it: rooms, holidays, and the specialists'
 /// working hours and programme kinds. Reads are open to every staff role; writes to heads.

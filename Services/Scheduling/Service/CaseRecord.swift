@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// A case as scheduling stores it: where it stands and what the rules of its moves look at.
 struct CaseRecord: Sendable, Equatable {

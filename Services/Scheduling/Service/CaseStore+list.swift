@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 extension CaseStore {
     /// A page of the caller's caseload, oldest first: the organisation's cases for a head, the

@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 extension CaseStore {
     /// Moves the caller's case to `target`: checks the procedure's order and the gates, then

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// Consents of legal representatives (seed 001 I.6, seed 000 №11): recorded, listed and
 /// withdrawn, each access audited. A withdrawal stops the programme it allowed.

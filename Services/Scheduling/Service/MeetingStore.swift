@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// Meetings and their bookings. The database decides double bookings: every meeting holds its
 /// specialists, room and parties in `scheduling.bookings`, whose exclusion constraint lets only

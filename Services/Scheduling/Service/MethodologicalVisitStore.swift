@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// Instructive-methodological visits (seed 004) of the caller's centre to schools and their
 /// analytic cards: the head records a visit with its findings and deadlines; the school's

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The parties of a case: personal data of minors and families, read and written only here and
 /// only with the access recorded in the audit log.

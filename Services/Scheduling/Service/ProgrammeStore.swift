@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// A restorative case's programme and its agreement.
 enum ProgrammeStore {

@@ -3,6 +3,7 @@ import Models
 import Postgres
 import SchedulingAPI
 import ServiceRuntime
+import StaffAccess
 
 extension SchedulingHandlers {
     func listSupportPlans(_ input: Operations.ListSupportPlans.Input) async throws -> Operations.ListSupportPlans.Output {

@@ -3,6 +3,7 @@ import Models
 import Postgres
 import SchedulingAPI
 import ServiceRuntime
+import StaffAccess
 
 /// The staff API's operations: each decodes its input, runs one store call in one transaction as
 /// the authenticated caller, and encodes the answer. Rules live in the stores, not here.

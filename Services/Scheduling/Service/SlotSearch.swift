@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The earliest times a meeting can take place: every specialist within working hours and free,
 /// every party free (weekly busy hours and other meetings), a room big enough free, the

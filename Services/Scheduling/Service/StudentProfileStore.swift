@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The student profile's measures over time (seed 003's «Профиль ученика»: attendance, behaviour,
 /// performance), recorded for accompaniment cases and announced to monitoring, each access audited.

@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// The interventions of a support plan: distributed among the team and outside services with
 /// their dates (seed 003, step 5), then reported on as they go (steps 6–7).

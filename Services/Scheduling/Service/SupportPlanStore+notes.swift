@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// Notes on a support plan's course: what the team's monitoring meetings found (seed 003,
 /// steps 6–8), signed by the caller.

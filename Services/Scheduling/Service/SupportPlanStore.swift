@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// Individual support plans (ИПП) of accompaniment cases (seed 003, steps 5–8): created, read
 /// with their interventions and notes, and completed at their evaluation, each access audited.

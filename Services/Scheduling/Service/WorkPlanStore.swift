@@ -2,6 +2,7 @@ import Bus
 import Foundation
 import Models
 import Postgres
+import StaffAccess
 
 /// A service's plans of work (seeds 000, 001): the head sets them and their activities, anyone
 /// on the staff marks an activity held, which monitoring counts against the plan. Every write is

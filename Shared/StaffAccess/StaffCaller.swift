@@ -1,6 +1,6 @@
 import Models
 
-/// Who is calling the staff API: one person of one organisation, in one role, as their signed
+/// Who is calling a staff API: one person of one organisation, in one role, as their signed
 /// token says. Every query a request makes is scoped to ``organisationID``; every audit record
 /// names ``subject``.
 public struct StaffCaller: Sendable, Equatable {
@@ -21,13 +21,8 @@ public struct StaffCaller: Sendable, Equatable {
         self.specialistID = specialistID
     }
 
-    /// The actor recorded in case moves and the audit log.
-    var actor: String { "staff:\(subject)" }
-
-    /// Refuses a caller whose role may not do what `action` names.
-    func require(_ role: StaffRole, for action: String) throws(SchedulingRefusal) {
-        guard self.role == role else { throw .forbidden(action) }
-    }
+    /// The actor recorded in audit logs: `staff:<subject>`.
+    public var actor: String { "staff:\(subject)" }
 }
 
 /// What a staff member may do in their organisation.
@@ -38,4 +33,7 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
     /// A mediator, social pedagogue, psychologist, curator or class teacher: works the cases of
     /// their organisation.
     case specialist
+    /// The municipal IT administrator: runs the notification channels (integrators' webhook
+    /// subscriptions, test sends) and reaches no case, party or recipient.
+    case administrator
 }

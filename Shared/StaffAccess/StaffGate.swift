@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import ServiceRuntime
 
 /// What every `/v1` request passes before a handler sees it: a JSON body within the cap (415,
@@ -10,13 +11,24 @@ import ServiceRuntime
 /// generated server would read no bytes as broken JSON (a 400), so the gate hands it `{}`,
 /// which is what those operations take for "nothing to say"; an operation that needs a body
 /// then answers a 422 naming the fields it misses.
-struct StaffGate<Context: RequestContext>: RouterMiddleware {
+public struct StaffGate<Context: RequestContext>: RouterMiddleware {
     /// Checks tokens; `nil` while no secret is configured, when every request is a 401.
     let tokens: StaffTokens?
     /// The largest body accepted.
     let maxBodyBytes: Int
+    /// The roles this service serves; another role's valid token is a 403.
+    let roles: Set<StaffRole>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// A gate checking `tokens` (none: every request is a 401), bodies up to `maxBodyBytes`, and
+    /// serving only callers in `roles`.
+    public init(tokens: StaffTokens?, maxBodyBytes: Int, roles: Set<StaffRole>) {
+        self.tokens = tokens
+        self.maxBodyBytes = maxBodyBytes
+        self.roles = roles
+    }
+
+    /// Checks the request, then runs the rest with its caller set.
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
         var request = request
         let carriesBody = JSONRequestBody.carriesBody(request)
@@ -27,6 +39,7 @@ struct StaffGate<Context: RequestContext>: RouterMiddleware {
         // Bytes without a media type are not JSON for certain.
         if carriesBody, !omitted, contentType == nil { throw APIProblem.unsupportedMediaType }
         guard let caller = await authenticate(request) else { throw APIProblem.staffUnauthenticated }
+        guard roles.contains(caller.role) else { throw APIProblem.roleNotServed }
         if omitted {
             // The head stays as sent: without a media type the generated server reads JSON, and
             // it does not hold the bytes to a `Content-Length` of 0.
@@ -46,8 +59,14 @@ struct StaffGate<Context: RequestContext>: RouterMiddleware {
 }
 
 extension APIProblem {
+    /// A valid token of a role this service does not serve (an administrator's at scheduling).
+    static let roleNotServed = APIProblem(
+        status: .forbidden, slug: "forbidden", title: "Not allowed for your role", titleRu: "Недоступно для вашей роли",
+        detail: "This service serves no caller in your token's role.",
+        detailRu: "Этот сервис не обслуживает роль, указанную в вашем токене.")
+
     /// No valid staff token.
-    static let staffUnauthenticated = APIProblem(
+    public static let staffUnauthenticated = APIProblem(
         status: .unauthorized, slug: "unauthenticated", title: "Authentication required", titleRu: "Требуется аутентификация",
         detail: "Send Authorization: Bearer <staff token>. The token is missing, malformed, forged or expired.",
         detailRu: "Передайте Authorization: Bearer <токен сотрудника>. Токен отсутствует, искажён, подделан или истёк.")

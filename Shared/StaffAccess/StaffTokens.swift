@@ -15,7 +15,7 @@ struct StaffToken: JWTPayload {
     var iss: IssuerClaim
     /// The organisation's id.
     var org: String
-    /// `head` or `specialist`.
+    /// `head`, `specialist` or `administrator`.
     var role: String
     /// The specialist the person is, if any.
     var spec: String?
@@ -37,23 +37,22 @@ struct StaffToken: JWTPayload {
     }
 }
 
-/// Issues and checks staff tokens with one shared secret (`STAFF_TOKEN_SECRET`), until staff
-/// tools get a login of their own.
+/// Issues and checks staff tokens with one shared secret (`STAFF_TOKEN_SECRET`, the same for every
+/// service with a staff API), until staff tools get a login of their own.
 public struct StaffTokens: Sendable {
     private let keys: JWTKeyCollection
 
     /// The shortest secret accepted: 32 bytes, a full HS256 key.
     public static let minimumSecretBytes = 32
 
+    /// A secret shorter than ``StaffTokens/minimumSecretBytes``.
+    public struct SecretTooShort: Error, Equatable {}
+
     /// Tokens signed with `secret`.
     ///
-    /// - Throws: ``SchedulingRefusal`` for a secret shorter than 32 bytes.
+    /// - Throws: ``SecretTooShort`` for a secret shorter than 32 bytes.
     public init(secret: String) async throws {
-        guard secret.utf8.count >= Self.minimumSecretBytes else {
-            throw SchedulingRefusal(
-                .invalid, code: "secret_too_short", message: "The token secret must have at least 32 bytes.",
-                messageRu: "Секрет токенов должен быть не короче 32 байт.")
-        }
+        guard secret.utf8.count >= Self.minimumSecretBytes else { throw SecretTooShort() }
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     }
