@@ -34,7 +34,7 @@ func service(
     ]
 }
 
-let services = ["Monitoring", "Notifications"]
+let services = ["Monitoring"]
 
 let package = Package(
     name: "accord",
@@ -61,6 +61,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -68,6 +70,13 @@ let package = Package(
             path: "Shared/CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
+        ),
+        // libcurl, for SMTP (STARTTLS, AUTH): notifications sends email through it.
+        .systemLibrary(
+            name: "CCurl",
+            path: "Shared/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
             name: "Postgres",
@@ -233,7 +242,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeUnitTests",
-            dependencies: ["IntakeService", "IntakeAPI", "Models", "TestSupport"],
+            dependencies: ["IntakeService", "IntakeAPI", "Models", "ServiceRuntime", "TestSupport"],
             path: "Tests/IntakeUnitTests",
             swiftSettings: swiftSettings
         ),
@@ -293,6 +302,17 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ]
+        )
+        + service(
+            "Notifications", executable: "AccordNotifications",
+            dependencies: [
+                "CCurl", "StaffAccess",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Templates")]
         )
         + services.flatMap { service($0, executable: "Accord\($0)") }
 )

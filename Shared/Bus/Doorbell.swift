@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Wakes one idle worker loop at a time, so a wake-up never stampedes every loop at once.
-final class Doorbell: Sendable {
+/// Wakes one idle worker loop at a time, so a wake-up never stampedes every loop at once. The
+/// bus's queue workers and notifications' dispatcher wait on one.
+public final class Doorbell: Sendable {
     private struct State: ~Copyable {
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
         var nextID: UInt64 = 0
@@ -11,8 +12,11 @@ final class Doorbell: Sendable {
 
     private let state = Mutex(State())
 
+    /// A doorbell nobody has rung.
+    public init() {}
+
     /// Wakes the longest-waiting loop, or the next loop to wait.
-    func ring() {
+    public func ring() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard let first = state.waiters.keys.min() else {
                 state.pendingRing = true
@@ -24,7 +28,7 @@ final class Doorbell: Sendable {
     }
 
     /// Waits for a ring, or at most `timeout` (the polling backstop).
-    func wait(upTo timeout: Duration) async {
+    public func wait(upTo timeout: Duration) async {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID

@@ -64,6 +64,20 @@ public enum MessageBus {
         )
     }
 
+    /// Like ``publish(_:topic:after:on:)``, but each message goes out on the topic of its own
+    /// type (`referral.received.v1` on `referral.received.v1`), so one statement can publish
+    /// messages of several types.
+    @discardableResult
+    public static func publishByType(
+        _ messages: [OutgoingMessage], after writes: PostgresQuery, on connection: PostgresConnection
+    ) async throws -> Int {
+        // The argument is unused (NULL): the topic is each message's own type.
+        try await insert(
+            messages, target: { "JOIN bus.subscriptions AS target ON target.topic = m.type AND \($0)::text IS NULL" }, argument: nil,
+            after: writes, in: connection
+        )
+    }
+
     /// Subscribes `queue` to `topics`; consuming services call it at start-up. Idempotent.
     public static func subscribe(_ queue: String, to topics: [String], in connection: PostgresConnection) async throws {
         try await connection.query("""
@@ -76,7 +90,7 @@ public enum MessageBus {
     ///   - target: The join that names the destination queues, given the placeholder of `argument`.
     ///   - writes: The caller's expressions to run first in the same statement (see `publish(_:topic:after:on:)`).
     static func insert(
-        _ messages: [OutgoingMessage], target: (String) -> String, argument: String, batch: Int64? = nil,
+        _ messages: [OutgoingMessage], target: (String) -> String, argument: String?, batch: Int64? = nil,
         after writes: PostgresQuery? = nil, in transaction: PostgresConnection
     ) async throws -> Int {
         guard !messages.isEmpty || writes != nil else { return 0 }

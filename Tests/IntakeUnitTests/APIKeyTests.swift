@@ -1,5 +1,6 @@
 import Foundation
 @testable import IntakeService
+import ServiceRuntime
 import Testing
 
 @Suite("API keys")

@@ -1,4 +1,5 @@
 import Configuration
+import ServiceRuntime
 
 /// The intake service's own settings, beside the shared `ServiceSettings`. Each may be given with
 /// the `INTAKE_` prefix, like every other setting.
@@ -25,39 +26,16 @@ public struct IntakeSettings: Sendable, Equatable {
     /// The `Retry-After` sent with a 503 while the database is unreachable.
     public var unavailableRetryAfterSeconds: Int
 
-    /// Reads the settings; a value out of range is an error that names the variable.
+    /// Reads the settings; a value out of range is a ``ServiceOptionError`` that names the variable.
     public init(reader: ConfigReader) async throws {
-        maxBodyBytes = try await Self.read(reader, "maxBodyBytes", "MAX_BODY_BYTES", default: 262_144, range: 1024...67_108_864)
-        rateLimitPerSecond = Double(try await Self.read(reader, "rateLimit.perSecond", "RATE_LIMIT_PER_SECOND", default: 20, range: 1...1_000_000))
-        rateLimitBurst = Double(try await Self.read(reader, "rateLimit.burst", "RATE_LIMIT_BURST", default: 60, range: 1...1_000_000))
-        apiKeyCacheSeconds = Double(try await Self.read(reader, "apiKeys.cacheSeconds", "API_KEYS_CACHE_SECONDS", default: 5, range: 0...300))
-        idempotencyRetentionHours = try await Self.read(
-            reader, "idempotency.retentionHours", "IDEMPOTENCY_RETENTION_HOURS", default: 48, range: 24...8760)
-        unavailableRetryAfterSeconds = try await Self.read(
-            reader, "unavailable.retryAfterSeconds", "UNAVAILABLE_RETRY_AFTER_SECONDS", default: 5, range: 1...3600)
-    }
-
-    private static func read(
-        _ reader: ConfigReader, _ key: String, _ variable: String, default value: Int, range: ClosedRange<Int>
-    ) async throws -> Int {
-        let raw: String? = try await reader.fetchString(forKey: ConfigKey(key))
-        guard let raw else { return value }
-        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
-            throw IntakeSettingsError(variable: variable, expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return number
-    }
-}
-
-/// A setting of the intake service is present but invalid.
-public struct IntakeSettingsError: Error, CustomStringConvertible {
-    /// The environment variable (without a service prefix).
-    public let variable: String
-    /// What it should have been.
-    public let expected: String
-
-    /// `RATE_LIMIT_PER_SECOND (or INTAKE_RATE_LIMIT_PER_SECOND) must be …`.
-    public var description: String {
-        "\(variable) (or INTAKE_\(variable)) must be \(expected)"
+        let options = ServiceOptionReader(reader, service: .intake)
+        maxBodyBytes = try await options.integer("maxBodyBytes", "MAX_BODY_BYTES", default: 262_144, range: 1024...67_108_864)
+        rateLimitPerSecond = Double(try await options.integer("rateLimit.perSecond", "RATE_LIMIT_PER_SECOND", default: 20, range: 1...1_000_000))
+        rateLimitBurst = Double(try await options.integer("rateLimit.burst", "RATE_LIMIT_BURST", default: 60, range: 1...1_000_000))
+        apiKeyCacheSeconds = Double(try await options.integer("apiKeys.cacheSeconds", "API_KEYS_CACHE_SECONDS", default: 5, range: 0...300))
+        idempotencyRetentionHours = try await options.integer(
+            "idempotency.retentionHours", "IDEMPOTENCY_RETENTION_HOURS", default: 48, range: 24...8760)
+        unavailableRetryAfterSeconds = try await options.integer(
+            "unavailable.retryAfterSeconds", "UNAVAILABLE_RETRY_AFTER_SECONDS", default: 5, range: 1...3600)
     }
 }

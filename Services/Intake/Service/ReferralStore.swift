@@ -17,8 +17,9 @@ struct ReferralStore: Sendable {
         case replayed(ReferralRecord)
     }
 
-    /// Stores a referral, its audit entry, its idempotency key and `referral.received.v1` in one
-    /// statement — one round trip, all or nothing.
+    /// Stores a referral, its audit entry, its idempotency key, `referral.received.v1` and the
+    /// integrator's receipt (`referral.status_changed.v1`, `received`) in one statement — one
+    /// round trip, all or nothing.
     ///
     /// - Throws: `APIProblem` 409 for a reference number this integrator already used, 422 for
     ///   an `Idempotency-Key` reused with another body; a database error otherwise.
@@ -42,8 +43,14 @@ struct ReferralStore: Sendable {
             """
         do {
             try await pool.withConnection { connection in
-                let message = try OutgoingMessage(draft.announcement, correlationID: record.id.uuid)
-                try await MessageBus.publish([message], topic: ReferralReceived.messageType, after: writes, on: connection)
+                // The receipt goes out with the referral: the integrator's webhook hears `received`.
+                let receipt = ReferralStatusChanged(
+                    referralID: record.id, integratorID: caller.integratorID, referenceNumber: record.referenceNumber, status: .received,
+                    outcome: nil, changedAt: record.receivedAt)
+                let messages = [
+                    try OutgoingMessage(draft.announcement, correlationID: record.id.uuid), try OutgoingMessage(receipt, correlationID: record.id.uuid),
+                ]
+                try await MessageBus.publishByType(messages, after: writes, on: connection)
             }
             return .created(record)
         } catch let error as PostgresError where error.kind == .uniqueViolation {

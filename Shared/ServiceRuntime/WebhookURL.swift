@@ -1,9 +1,11 @@
 import Foundation
 
 /// Where a webhook may point: an absolute `https` URL, or `http` to a loopback or private address
-/// (an integrator inside the municipal network); never with credentials in it.
-enum WebhookURL {
-    static func validated(_ text: String) -> String? {
+/// (an integrator inside the municipal network); never with credentials in it. Intake checks an
+/// integrator's own registration with it, notifications an administrator's subscription.
+public enum WebhookURL {
+    /// `text` trimmed, if it is such a URL; `nil` otherwise.
+    public static func validated(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 2000, !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }),
               let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
