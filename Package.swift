@@ -258,6 +258,26 @@ let package = Package(
             path: "Tests/IntakeIntegrationTests",
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "NotificationsUnitTests",
+            dependencies: ["NotificationsService", "Models", "CCurl"],
+            path: "Tests/NotificationsUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NotificationsIntegrationTests",
+            dependencies: [
+                "NotificationsService", "IntakeService", "StaffAccess", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/NotificationsIntegrationTests",
+            resources: [.copy("Peers")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres"],
