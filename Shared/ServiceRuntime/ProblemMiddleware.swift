@@ -50,6 +50,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as APIProblem:
             return problem
+        case let decoding as DecodingError:
+            // A handler that decodes its body itself (no generated server) throws it as it is.
+            return Self.problem(for: decoding, pointerPrefix: "/")
         case let error as ServerError:
             // A request without a body can only be wrong in its parameters, named without a slash.
             let pointerPrefix = error.request.method == .get || error.request.method == .delete ? "" : "/"

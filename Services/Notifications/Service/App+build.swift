@@ -45,5 +45,9 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes))
             router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: Set(StaffRole.allCases)))
+            NotificationsAPI(
+                pool: database.pool, recipients: RecipientStore(pool: database.pool), subscriptions: subscriptions, channels: channels,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
         })
 }

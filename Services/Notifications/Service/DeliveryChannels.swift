@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Postgres
 
 /// The configured ways out: email, SMS and webhooks, and the templates messages are rendered
 /// from. Turns a claimed delivery into a send, checking consent once more at the last moment.
@@ -30,13 +31,27 @@ struct DeliveryChannels: Sendable {
         guard let message = catalogue.render(notification.template, language: language, values: values) else {
             return .failed(peerStatus: nil, reason: "unknown_template")
         }
-        switch claim.channel {
+        return await send(message, on: claim.channel, to: contact.address, deliveryID: claim.id, now: now)
+    }
+
+    /// The administrator's test: `test_message` in `language` to `address`, now.
+    func sendTest(on channel: Channel, to address: String, language: Language, now: Date) async -> SendOutcome {
+        let values = TemplateValues(language: language, timeZone: defaultTimeZone, senderName: senderName)
+            .values(for: ["sent_at": PostgresTimestamp.format(now, separator: "T", utcSuffix: "Z")])
+        guard let message = catalogue.render("test_message", language: language, values: values) else {
+            return .failed(peerStatus: nil, reason: "unknown_template")
+        }
+        return await send(message, on: channel, to: address, deliveryID: UUID.v7(at: now), now: now)
+    }
+
+    private func send(_ message: RenderedMessage, on channel: Channel, to address: String, deliveryID: UUID, now: Date) async -> SendOutcome {
+        switch channel {
         case .email:
             guard let email else { return .retry(peerStatus: nil, error: "channel_not_configured", peerAsked: nil) }
-            return await email.send(message, to: contact.address, deliveryID: claim.id, now: now)
+            return await email.send(message, to: address, deliveryID: deliveryID, now: now)
         case .sms:
             guard let sms else { return .retry(peerStatus: nil, error: "channel_not_configured", peerAsked: nil) }
-            return await sms.send(text: message.sms, to: contact.address, deliveryID: claim.id)
+            return await sms.send(text: message.sms, to: address, deliveryID: deliveryID)
         case .webhook:
             return .failed(peerStatus: nil, reason: "nothing_to_send")
         }
