@@ -180,13 +180,16 @@ struct NotificationsAPI: Sendable {
         case .webhook:
             guard let id = input.subscriptionID else { throw APIProblem.validation([.required("/subscription_id")]) }
             guard let sealed = try await pool.query("""
-                SELECT url, sealed_secret FROM notifications.webhook_subscriptions WHERE id = \(id) AND removed_at IS NULL
+                SELECT url, sealed_secret, sealed_previous_secret, previous_secret_expires_at FROM notifications.webhook_subscriptions WHERE id = \(id) AND removed_at IS NULL
                 """).single else { throw APIProblem.notFound }
             let eventID = UUID.v7(at: now)
             let body = #"{"id":"\#(eventID.uuidString.lowercased())","type":"webhook.test.v1","occurred_at":"\#(PostgresTimestamp.format(now, separator: "T", utcSuffix: "Z"))","data":{}}"#
             outcome = await channels.webhooks.send(
                 eventID: eventID, type: "webhook.test.v1", body: body, to: try sealed.decode(String.self, at: 0),
-                secrets: [try subscriptions.box.open(try sealed.decode(Data.self, at: 1))], now: now)
+                secrets: try subscriptions.signingSecrets(
+                    sealed: try sealed.decode(Data.self, at: 1), previous: try sealed.decode(Data?.self, at: 2),
+                    previousExpiresAt: try sealed.decode(Date?.self, at: 3), now: now),
+                now: now)
         case .email, .sms:
             guard let address = input.address else { throw APIProblem.validation([.required("/address")]) }
             let contact = input.channel == .email ? (EmailAddress.isValid(address) ? address : nil) : PhoneNumber.normalised(address)
