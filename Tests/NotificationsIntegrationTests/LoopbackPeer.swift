@@ -15,10 +15,13 @@ final class LoopbackPeer: Sendable {
     }
 
     private let state: Mutex<(script: [Int], received: [Received])>
+    /// How long the first request waits for its answer (a peer slow enough to be killed during).
+    private let firstAnswerDelay: Duration
 
-    /// A peer answering `script` in order, then 200 to everything.
-    init(answering script: [Int] = []) {
+    /// A peer answering `script` in order, then 200 to everything; the first answer after `firstAnswerDelay`.
+    init(answering script: [Int] = [], firstAnswerDelay: Duration = .zero) {
         state = Mutex((script, []))
+        self.firstAnswerDelay = firstAnswerDelay
     }
 
     /// Everything received so far.
@@ -35,10 +38,11 @@ final class LoopbackPeer: Sendable {
             // Names lower-cased, as HTTP/2 and HTTP/1.1 peers may send them either way.
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let bytes = try await request.body.collect(upTo: 1 << 20)
-            let status = self.state.withLock { state -> Int in
+            let (status, first) = self.state.withLock { state -> (Int, Bool) in
                 state.received.append(Received(path: request.uri.path, headers: headers, body: String(buffer: bytes), at: Date()))
-                return state.script.isEmpty ? 200 : state.script.removeFirst()
+                return (state.script.isEmpty ? 200 : state.script.removeFirst(), state.received.count == 1)
             }
+            if first { try await Task.sleep(for: self.firstAnswerDelay) }
             return Response(status: .init(code: status))
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
