@@ -156,8 +156,11 @@ let package = Package(
         .executableTarget(
             name: "AccordBench",
             dependencies: [
-                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService", "StaffAccess",
+                "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService", "StaffAccess", "NotificationsService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "Services/Bench",
             swiftSettings: swiftSettings

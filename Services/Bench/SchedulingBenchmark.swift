@@ -143,12 +143,17 @@ struct SchedulingBenchmark: AsyncParsableCommand {
     }
 
     private func report(_ figures: [String: Double]) {
-        if json {
-            let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            for (name, value) in figures.sorted(by: { $0.key < $1.key }) { print("\(name): \(String(format: "%.2f", value))") }
-        }
+        printFigures(figures, json: json)
+    }
+}
+
+/// Prints a benchmark's figures: one JSON object with `--json`, else one `name: value` line each.
+func printFigures(_ figures: [String: Double], json: Bool) {
+    if json {
+        let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()
+        print(String(decoding: data, as: UTF8.self))
+    } else {
+        for (name, value) in figures.sorted(by: { $0.key < $1.key }) { print("\(name): \(String(format: "%.2f", value))") }
     }
 }
 

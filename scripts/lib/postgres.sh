@@ -82,6 +82,11 @@ pg_bin_dir() {
 # the same things some other way is not forced through apt.
 _missing_packages() {
     command -v pkg-config >/dev/null 2>&1 || echo pkg-config
+    # libcurl's headers and libcurl.pc: notifications sends email through libcurl (CCurl target);
+    # openssl makes the certificate the SMTP tests' STARTTLS peer uses.
+    pkg-config --exists libcurl >/dev/null 2>&1 || echo libcurl4-openssl-dev
+    command -v openssl >/dev/null 2>&1 || echo openssl
+    python3 -c 'import ensurepip, venv' 2>/dev/null || echo python3-venv
     # /usr/bin/pg_config alone proves nothing: postgresql-common diverts it to
     # a wrapper. libpq.pc (found through pkg-config) is what SwiftPM's libpq
     # system-library target needs, and it ships in libpq-dev.
