@@ -263,7 +263,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotificationsUnitTests",
-            dependencies: ["NotificationsService", "Models", "CCurl"],
+            dependencies: ["NotificationsService", "Models", "CCurl", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/NotificationsUnitTests",
             swiftSettings: swiftSettings
         ),

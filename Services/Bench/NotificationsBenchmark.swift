@@ -55,6 +55,8 @@ struct NotificationsBenchmark: AsyncParsableCommand {
 
     private var environment: [String: String] {
         ProcessInfo.processInfo.environment.merging([
+            // The services run on the benchmark's own database (see withBenchDatabase).
+            "PGDATABASE": "accord_bench_\(ProcessInfo.processInfo.processIdentifier)",
             "HTTP_HOST": "127.0.0.1", "LOG_LEVEL": "error", "SECRETS_KEY": String(repeating: "b", count: 32), "QUIET_HOURS": "off",
             "DELIVERY_RETRY_BASE_MS": "100", "DATABASE_POOL_SIZE": "8", "INTAKE_RATE_LIMIT_PER_SECOND": "100000", "INTAKE_RATE_LIMIT_BURST": "100000",
         ]) { $1 }
@@ -85,14 +87,25 @@ struct NotificationsBenchmark: AsyncParsableCommand {
         return Double(count) / (ContinuousClock.now - start).totalSeconds
     }
 
-    /// `events` status changes already on the bus for one subscribed integrator; the service
-    /// starts and the clock runs until the receiver has acknowledged every event once.
+    /// `events` status changes published for one subscribed integrator while the service runs;
+    /// the clock runs from the first publish until the receiver has acknowledged every event once.
     private func webhookThroughput(pool: PostgresPool, hook: String, receiver: BenchReceiver) async throws -> Double {
         let integrator = IntegratorID(UUID.v7())
+        let service = Task {
+            try await NotificationsService.buildApplication(reader: ConfigReader(service: .notifications, environment: environment.merging(["HTTP_PORT": "0"]) { $1 })).runService()
+        }
+        defer { service.cancel() }
+        // The subscription first: events published before it exists go nowhere, as they should.
         try await pool.withConnection { connection in
             try await MessageBus.publish(
                 WebhookRegistered(integratorID: integrator, url: hook, events: [ReferralStatusChanged.messageType], signingSecret: "bench-secret", registeredAt: Date()),
                 correlationID: nil, in: connection)
+        }
+        while try await pool.query("SELECT count(*) FROM notifications.webhook_subscriptions WHERE integrator_id = \(integrator.uuid)").single!.decode(Int.self, at: 0) == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let start = ContinuousClock.now
+        try await pool.withConnection { connection in
             for batch in stride(from: 0, to: events, by: 500) {
                 let messages = try (batch..<min(events, batch + 500)).map { index in
                     try OutgoingMessage(ReferralStatusChanged(
@@ -102,11 +115,6 @@ struct NotificationsBenchmark: AsyncParsableCommand {
                 try await MessageBus.publish(messages, topic: ReferralStatusChanged.messageType, in: connection)
             }
         }
-        let start = ContinuousClock.now
-        let service = Task {
-            try await NotificationsService.buildApplication(reader: ConfigReader(service: .notifications, environment: environment.merging(["HTTP_PORT": "0"]) { $1 })).runService()
-        }
-        defer { service.cancel() }
         while receiver.acknowledged < events {
             try await Task.sleep(for: .milliseconds(5))
             if (ContinuousClock.now - start) > .seconds(300) { throw ValidationError("webhooks not all delivered within 300 s") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An email address as a recipient's contact: one `@`, a dotted domain, no spaces or control
 /// characters, and nothing that could break out of an SMTP command or a header line.
 public enum EmailAddress {
@@ -8,7 +10,10 @@ public enum EmailAddress {
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
         let domain = parts[1]
         guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains($0) }
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(.illegalCharacters)
+        return text.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && !forbidden.contains($0) && !"<>()[]\\,;:\"".unicodeScalars.contains($0)
+        }
     }
 }
 

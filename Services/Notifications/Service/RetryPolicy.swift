@@ -16,7 +16,7 @@ struct RetryPolicy: Sendable {
     func delay(after attempt: Int, peerAsked: TimeInterval? = nil) -> TimeInterval {
         let base = Double(self.base.components.seconds) + Double(self.base.components.attoseconds) / 1e18
         let exponential = min(Self.ceiling, base * pow(2, Double(max(0, attempt - 1))))
-        let spread = exponential * Double.random(in: 0.8...1.2)
+        let spread = min(Self.ceiling, exponential * Double.random(in: 0.8...1.2))
         return max(spread, min(Self.ceiling, peerAsked ?? 0))
     }
 

@@ -53,7 +53,7 @@ public enum WebhookSignature {
 extension Data {
     /// Bytes from lowercase or uppercase hex digits; `nil` for anything else.
     init?(hex: some StringProtocol) {
-        guard hex.count.isMultiple(of: 2) else { return nil }
+        guard hex.count.isMultiple(of: 2), hex.allSatisfy(\.isHexDigit), hex.allSatisfy(\.isASCII) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hex.count / 2)
         var index = hex.startIndex
