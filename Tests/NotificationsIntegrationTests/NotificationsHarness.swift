@@ -21,7 +21,7 @@ struct NotificationsHarness: Sendable {
     /// quiet hours off, unless `settings` says otherwise.
     static func environment(_ settings: [String: String] = [:]) throws -> [String: String] {
         let defaults = [
-            "HTTP_PORT": "0", "LOG_LEVEL": "warning", "DATABASE_POOL_SIZE": "6", "SECRETS_KEY": String(repeating: "s", count: 32),
+            "HTTP_PORT": "0", "LOG_LEVEL": "warning", "DATABASE_POOL_SIZE": "4", "SECRETS_KEY": String(repeating: "s", count: 32),
             "STAFF_TOKEN_SECRET": tokenSecret, "DELIVERY_RETRY_BASE_MS": "50", "POLL_INTERVAL_MS": "100", "QUIET_HOURS": "off",
             "DELIVERY_TIMEOUT_SECONDS": "5",
         ]

@@ -10,11 +10,13 @@ import TestSupport
 
 @Suite("The four services start, migrate and report health", .freshDatabase)
 struct ServiceStartupTests {
-    /// A reader over the test database's settings plus `extra`, on a free port.
+    /// A reader over the test database's settings plus `extra`, on a free port, with the
+    /// secrets a service refuses to start without (notifications' `SECRETS_KEY`).
     private func reader(_ extra: [String: String] = [:]) throws -> ConfigReader {
         let database = try TestDatabase.required()
+        let required = ["HTTP_PORT": "0", "SECRETS_KEY": String(repeating: "k", count: 32)]
         return ConfigReader(providers: [
-            EnvironmentVariablesProvider(environmentVariables: database.environment.merging(["HTTP_PORT": "0"].merging(extra) { $1 }) { $1 }),
+            EnvironmentVariablesProvider(environmentVariables: database.environment.merging(required.merging(extra) { $1 }) { $1 }),
         ])
     }
 

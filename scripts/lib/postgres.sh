@@ -360,7 +360,7 @@ _init_cluster() {
 fsync = off
 full_page_writes = off
 # Tests run many connection pools in parallel.
-max_connections = 300
+max_connections = 600
 shared_buffers = 256MB
 # Keep the log readable; it is printed when tests fail.
 log_min_messages = warning
