@@ -37,4 +37,11 @@ static inline long accord_curl_response_code(CURL *curl) {
     return code;
 }
 
+/// The socket of the connection the last transfer used, or -1 when libcurl holds none.
+static inline curl_socket_t accord_curl_active_socket(CURL *curl) {
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    if (curl_easy_getinfo(curl, CURLINFO_ACTIVESOCKET, &socket) != CURLE_OK) return CURL_SOCKET_BAD;
+    return socket;
+}
+
 #endif

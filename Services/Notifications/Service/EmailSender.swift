@@ -59,7 +59,18 @@ struct EmailSender: Sendable {
             return length
         }
         let code = curl_easy_perform(curl)
+        if code == CURLE_OPERATION_TIMEDOUT { Self.abandonConnection(of: curl) }
         return Self.outcome(code, reply: accord_curl_response_code(curl))
+    }
+
+    /// After a timeout libcurl keeps the session open, and `curl_easy_cleanup` would send QUIT
+    /// and wait for the server (up to two minutes), so a slow server could still answer the
+    /// message's DATA with 250 after the attempt was logged as a timeout and retried: a copy
+    /// per attempt. Shutting the socket down first makes the QUIT fail at once and tells the
+    /// server the session is gone, so the attempt ends at its timeout.
+    private static func abandonConnection(of curl: UnsafeMutableRawPointer) {
+        let socket = accord_curl_active_socket(curl)
+        if socket >= 0 { _ = shutdown(socket, Int32(SHUT_RDWR)) }
     }
 
     private static func tlsLevel(_ tls: SMTPSettings.TLS) -> curl_usessl {
