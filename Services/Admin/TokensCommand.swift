@@ -4,11 +4,12 @@ import Models
 import SchedulingService
 import StaffAccess
 
-/// `accord tokens issue`: staff tokens for the scheduling API, until staff tools have a login.
+/// `accord tokens issue`: staff tokens for the scheduling and notifications APIs, until staff
+/// tools have a login.
 struct TokensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokens",
-        abstract: "Issue signed staff tokens for the scheduling API (HS256, secret from STAFF_TOKEN_SECRET).",
+        abstract: "Issue signed staff tokens for the scheduling and notifications APIs (HS256, secret from STAFF_TOKEN_SECRET).",
         subcommands: [Issue.self]
     )
 
@@ -18,7 +19,11 @@ struct TokensCommand: AsyncParsableCommand {
 
         @Option(help: "The organisation (МСП, СПЦ, ШСП) the person works in.")
         var org: UUIDArgument
-        @Option(help: "head (руководитель: also assigns cases, keeps the calendar, work plans and visits) or specialist.")
+        @Option(help: """
+            head (руководитель: also assigns cases, keeps the calendar, work plans and visits), specialist, \
+            or administrator (the municipal IT admin: notifications' webhook subscriptions, integrators' addresses \
+            and test sends; no access to cases).
+            """)
         var role: String
         @Option(help: "The specialist the person is (a specialist sees the cases they lead, or are proposed for until someone is assigned).")
         var specialist: UUIDArgument?
@@ -28,9 +33,9 @@ struct TokensCommand: AsyncParsableCommand {
         var days = 30
 
         func validate() throws {
-            guard StaffRole(rawValue: role) != nil else { throw ValidationError("--role must be head or specialist") }
+            guard StaffRole(rawValue: role) != nil else { throw ValidationError("--role must be head, specialist or administrator") }
             guard (1...90).contains(days) else { throw ValidationError("--days must be 1 to 90") }
-            guard role == StaffRole.head.rawValue || specialist != nil else {
+            guard role != StaffRole.specialist.rawValue || specialist != nil else {
                 throw ValidationError("a specialist's token names the specialist: --specialist <id>")
             }
         }
@@ -43,7 +48,7 @@ struct TokensCommand: AsyncParsableCommand {
             let specialistID = specialist.map { SpecialistID($0.value) }
             let caller = StaffCaller(
                 organisationID: OrganisationID(org.value), role: StaffRole(rawValue: role)!,
-                subject: subject ?? specialistID.map { "specialist:\($0)" } ?? "head:\(org.value.uuidString.lowercased())",
+                subject: subject ?? specialistID.map { "specialist:\($0)" } ?? "\(role):\(org.value.uuidString.lowercased())",
                 specialistID: specialistID)
             let tokens: StaffTokens
             do {
