@@ -34,24 +34,54 @@ extension QueueWorker {
             let owned = Set(try await connection.query(PostgresQuery(sql: """
                 SELECT id FROM bus.messages WHERE id = ANY($1) AND worker = $2 AND state = 'running' FOR UPDATE
                 """, binds: [batch.map(\.id), workerID], prepared: true)).map { try $0.decode(Int64.self, at: 0) })
+            let mine = batch.filter { owned.contains($0.id) }
             var settlement = Settlement()
-            for message in batch where owned.contains(message.id) {
-                let transaction = HandlerTransaction(connection: connection)
-                let started = ContinuousClock.now
-                defer { metrics.handlerDuration.recordNanoseconds((ContinuousClock.now - started).nanoseconds) }
-                do {
-                    let outcome = try await handler(message, transaction)
-                    try await transaction.keep()
-                    settlement.record(message.id, outcome)
-                } catch {
-                    try await transaction.undo()
-                    settlement.fail(message.id, error)
-                }
+            if mine.count > 1, let batchHandler, await handleWhole(mine, with: batchHandler, on: connection) {
+                mine.forEach { settlement.record($0.id, .done) }
+            } else {
+                settlement = try await handleEach(mine, on: connection)
             }
             let died = try await settle(settlement, on: connection)
             metrics.processed.increment(by: settlement.done.count)
             metrics.failed.increment(by: settlement.failed.count)
             metrics.dead.increment(by: died)
+        }
+    }
+
+    /// Runs the handler on each message behind a savepoint of its own, so a failing handler
+    /// undoes only its own writes.
+    private func handleEach(_ batch: [ClaimedMessage], on connection: PostgresConnection) async throws -> Settlement {
+        var settlement = Settlement()
+        for message in batch {
+            let transaction = HandlerTransaction(connection: connection)
+            let started = ContinuousClock.now
+            defer { metrics.handlerDuration.recordNanoseconds((ContinuousClock.now - started).nanoseconds) }
+            do {
+                let outcome = try await handler(message, transaction)
+                try await transaction.keep()
+                settlement.record(message.id, outcome)
+            } catch {
+                try await transaction.undo()
+                settlement.fail(message.id, error)
+            }
+        }
+        return settlement
+    }
+
+    /// Runs a batch handler on the whole batch behind one savepoint; false (its writes undone)
+    /// when it threw, so the caller goes through the messages one by one.
+    private func handleWhole(_ batch: [ClaimedMessage], with batchHandler: BatchHandler, on connection: PostgresConnection) async -> Bool {
+        let transaction = HandlerTransaction(connection: connection)
+        let started = ContinuousClock.now
+        defer { metrics.handlerDuration.recordNanoseconds((ContinuousClock.now - started).nanoseconds) }
+        do {
+            try await batchHandler(batch, transaction)
+            try await transaction.keep()
+            return true
+        } catch {
+            logger.debug("batch handler failed; taking the messages one by one", metadata: ["queue": "\(queue)", "count": "\(batch.count)"])
+            try? await transaction.undo()
+            return false
         }
     }
 

@@ -37,10 +37,17 @@ public struct QueueWorker: Service {
     /// or throw to retry.
     public typealias Handler = @Sendable (ClaimedMessage, HandlerTransaction) async throws -> HandlerOutcome
 
+    /// What a projection does with a whole claimed batch at once: set-based writes in the
+    /// transaction, all or nothing. Throwing retries the messages one by one, so one bad message
+    /// fails alone.
+    public typealias BatchHandler = @Sendable ([ClaimedMessage], HandlerTransaction) async throws -> Void
+
     let pool: PostgresPool
     /// The queue it consumes.
     public let queue: String
     let handler: Handler
+    /// Set for workers that take batches whole.
+    let batchHandler: BatchHandler?
     let options: Options
     let workerID: String
     let logger: Logger
@@ -48,10 +55,24 @@ public struct QueueWorker: Service {
 
     /// Creates a worker for `queue`; it runs as a lifecycle service.
     public init(pool: PostgresPool, queue: String, options: Options = Options(), logger: Logger = Logger(label: "accord.bus"), handler: @escaping Handler) {
+        self.init(pool: pool, queue: queue, options: options, logger: logger, handler: handler, batchHandler: nil)
+    }
+
+    /// Creates a worker that hands each claimed batch to `batchHandler` in one piece, the way a
+    /// projection writes hundreds of events in a few statements rather than one each.
+    public init(pool: PostgresPool, queue: String, options: Options = Options(), logger: Logger = Logger(label: "accord.bus"), batchHandler: @escaping BatchHandler) {
+        self.init(pool: pool, queue: queue, options: options, logger: logger, handler: { message, transaction in
+            try await batchHandler([message], transaction)
+            return .done
+        }, batchHandler: batchHandler)
+    }
+
+    private init(pool: PostgresPool, queue: String, options: Options, logger: Logger, handler: @escaping Handler, batchHandler: BatchHandler?) {
         self.pool = pool
         self.queue = queue
         self.options = options
         self.handler = handler
+        self.batchHandler = batchHandler
         self.logger = logger
         metrics = QueueWorkerMetrics(queue: queue)
         workerID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"

@@ -20,7 +20,7 @@ struct KilledSenderTests {
         let process = Process()
         process.executableURL = executable
         process.environment = environment
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         handle.seekToEndOfFile()
         process.standardOutput = handle
@@ -49,16 +49,14 @@ struct KilledSenderTests {
             let id = try await harness.request("meeting_reminder", for: parent, data: ["starts_at": "2026-12-01T07:00:00Z"])
             #expect(try await eventually(within: .seconds(20)) { gateway.received.count == 1 }, "the gateway never got the SMS")
             kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
+            #expect(await first.exit())
             #expect(try await harness.deliveries(of: id).first?.state == "sending", "the kill must leave the delivery mid-send")
 
             let second = try start(environment, output: output)
-            defer {
-                second.terminate()
-                second.waitUntilExit()
-            }
             // The lease (1 s timeout + 5 s) runs out, the restarted process takes the delivery back and resends.
-            #expect(try await eventually(within: .seconds(30)) { try await harness.deliveries(of: id).first?.state == "delivered" })
+            let resent = (try? await eventually(within: .seconds(30)) { try await harness.deliveries(of: id).first?.state == "delivered" }) ?? false
+            await second.stop()
+            #expect(resent)
             let received = gateway.received
             #expect(received.count == 2)
             #expect(Set(received.compactMap { $0.headers["idempotency-key"] }).count == 1, "both copies carry one idempotency key")

@@ -126,7 +126,7 @@ final class SMTPPeer: Sendable {
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let errorLog = try FileHandle(forWritingTo: errors)
         defer { try? errorLog.close() }
         process.standardError = errorLog
@@ -134,10 +134,10 @@ final class SMTPPeer: Sendable {
         do {
             try await body(try await Self.listening(process, output: output, certificate: certificate, outbox: outbox, errors: errors))
         } catch {
-            await Self.stop(process)
+            await process.stop()
             throw error
         }
-        await Self.stop(process)
+        await process.stop()
     }
 
     /// Waits for the started peer's `READY <port>` line, at most 30 s.
@@ -178,17 +178,6 @@ final class SMTPPeer: Sendable {
                 if port == nil { continuation.resume(returning: nil) }
             }.start()
         }
-    }
-
-    /// SIGTERM, then SIGKILL if it is still running after 5 s.
-    private static func stop(_ process: Process) async {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning, ContinuousClock.now < deadline {
-            do { try await Task.sleep(for: .milliseconds(20)) } catch { break }
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     private static func text(of file: URL) -> String {

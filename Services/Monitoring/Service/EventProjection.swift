@@ -1,0 +1,106 @@
+import Bus
+import Logging
+import Models
+import Postgres
+
+/// Turns the domain events on the `monitoring` queue into the facts the indicators count.
+///
+/// A batch is written set-based: one statement per event type over all of the batch's payloads
+/// of that type, straight from their JSON, so catching up after a quarter's backlog costs a few
+/// statements per few hundred events. Every fact is keyed by its own id; a redelivered event
+/// meets its row and changes nothing (`ON CONFLICT DO NOTHING`), except the facts that are
+/// recorded again as they progress (agreements, plan activities), where the latest wins.
+struct EventProjection: Sendable {
+    /// The queue, subscribed to its topics by migration 0002.
+    static let queue = "monitoring"
+
+    /// The statement that projects one event type, reading `p`, each payload as `jsonb`.
+    static let statements: [String: String] = [
+        ReferralReceived.messageType: """
+            INSERT INTO monitoring.referrals (referral_id, organisation_id, kind, source_kind, nature, minor_count, party_count, received_at)
+            SELECT (p->>'referral_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->'source'->>'kind', p->>'nature',
+                   (p->>'minor_count')::int, (p->>'party_count')::int, (p->>'received_at')::timestamptz
+            \(payloads) ON CONFLICT DO NOTHING
+            """,
+        CaseOpened.messageType: """
+            INSERT INTO monitoring.cases (case_id, referral_id, organisation_id, kind, nature, referral_received_at, opened_at)
+            SELECT (p->>'case_id')::uuid, (p->>'referral_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'nature',
+                   (p->>'referral_received_at')::timestamptz, (p->>'opened_at')::timestamptz
+            \(payloads) ON CONFLICT DO NOTHING
+            """,
+        CaseClosed.messageType: """
+            INSERT INTO monitoring.case_closings (case_id, organisation_id, kind, nature, outcome, closing_reason, programme_kind,
+                minor_count, adult_count, meetings_held, referral_received_at, first_contact_at, closed_at)
+            SELECT (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'nature', p->>'outcome', p->>'closing_reason',
+                   p->>'programme_kind', (p->>'minor_count')::int, (p->>'adult_count')::int, (p->>'meetings_held')::int,
+                   (p->>'referral_received_at')::timestamptz, (p->>'first_contact_at')::timestamptz, (p->>'closed_at')::timestamptz
+            \(payloads) ON CONFLICT DO NOTHING
+            """,
+        ProgrammeStarted.messageType: """
+            INSERT INTO monitoring.programmes (programme_id, case_id, organisation_id, kind, started_at)
+            SELECT (p->>'programme_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', (p->>'started_at')::timestamptz
+            \(payloads) ON CONFLICT DO NOTHING
+            """,
+        MeetingHeld.messageType: """
+            INSERT INTO monitoring.meetings (meeting_id, case_id, organisation_id, kind, programme_kind, starts_at,
+                minor_count, adult_count, specialist_count, peer_mediator_count)
+            SELECT (p->>'meeting_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'programme_kind',
+                   (p->>'starts_at')::timestamptz, (p->>'minor_count')::int, (p->>'adult_count')::int,
+                   (p->>'specialist_count')::int, (p->>'peer_mediator_count')::int
+            \(payloads) ON CONFLICT DO NOTHING
+            """,
+        AgreementRecorded.messageType: """
+            INSERT INTO monitoring.agreements (agreement_id, case_id, organisation_id, reached_on, term_count, fulfilled_count, broken_count, recorded_at)
+            SELECT DISTINCT ON ((p->>'agreement_id')::uuid)
+                   (p->>'agreement_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, (p->>'reached_on')::date,
+                   (p->>'term_count')::int, (p->>'fulfilled_count')::int, (p->>'broken_count')::int, (p->>'recorded_at')::timestamptz
+            \(payloads) ORDER BY (p->>'agreement_id')::uuid, (p->>'recorded_at')::timestamptz DESC
+            ON CONFLICT (agreement_id) DO UPDATE SET term_count = excluded.term_count, fulfilled_count = excluded.fulfilled_count,
+                broken_count = excluded.broken_count, recorded_at = excluded.recorded_at
+            WHERE excluded.recorded_at > monitoring.agreements.recorded_at
+            """,
+        StudentProfileRecorded.messageType: """
+            INSERT INTO monitoring.student_profiles (case_id, recorded_on, organisation_id, attendance_percent, behaviour, performance, recorded_at)
+            SELECT DISTINCT ON ((p->>'case_id')::uuid, (p->>'recorded_on')::date)
+                   (p->>'case_id')::uuid, (p->>'recorded_on')::date, (p->>'organisation_id')::uuid, (p->>'attendance_percent')::float8,
+                   (p->>'behaviour')::int, (p->>'performance')::int, (p->>'recorded_at')::timestamptz
+            \(payloads) ORDER BY (p->>'case_id')::uuid, (p->>'recorded_on')::date, (p->>'recorded_at')::timestamptz DESC
+            ON CONFLICT (case_id, recorded_on) DO UPDATE SET attendance_percent = excluded.attendance_percent,
+                behaviour = excluded.behaviour, performance = excluded.performance, recorded_at = excluded.recorded_at
+            WHERE excluded.recorded_at > monitoring.student_profiles.recorded_at
+            """,
+        // An activity is reported again when it is done; done never goes back to not done.
+        PlanActivityCompleted.messageType: """
+            INSERT INTO monitoring.plan_activities (activity_id, organisation_id, kind, period_start, period_end, done, done_on)
+            SELECT DISTINCT ON ((p->>'activity_id')::uuid)
+                   (p->>'activity_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', (p->>'period_start')::date,
+                   (p->>'period_end')::date, (p->>'done')::boolean, (p->>'done_on')::date
+            \(payloads) ORDER BY (p->>'activity_id')::uuid, (p->>'done')::boolean DESC
+            ON CONFLICT (activity_id) DO UPDATE SET done = true, done_on = excluded.done_on
+            WHERE excluded.done AND NOT monitoring.plan_activities.done
+            """,
+    ]
+
+    /// The source every statement reads: the bound text array of payloads, each as `p`.
+    private static let payloads = "FROM unnest($1::text[]) AS t(x), LATERAL (SELECT x::jsonb AS p) AS j"
+
+    let logger: Logger
+
+    /// The worker that keeps the projections up to date.
+    func worker(pool: PostgresPool, options: QueueWorker.Options) -> QueueWorker {
+        QueueWorker(pool: pool, queue: Self.queue, options: options, logger: logger) { batch, transaction in
+            try await project(batch, in: transaction)
+        }
+    }
+
+    /// Writes a batch's facts in the handler's transaction: one statement per event type.
+    func project(_ batch: [ClaimedMessage], in transaction: HandlerTransaction) async throws {
+        for (type, messages) in Dictionary(grouping: batch, by: \.type) {
+            guard let sql = Self.statements[type] else {
+                logger.debug("event not projected", metadata: ["type": "\(type)", "count": "\(messages.count)"])
+                continue
+            }
+            try await transaction.query(PostgresQuery(sql: sql, binds: [messages.map(\.payload)], prepared: true))
+        }
+    }
+}
