@@ -39,18 +39,25 @@ public struct Quarter: Hashable, Sendable {
         number * 3
     }
 
+    /// The quarter's first day.
+    public var firstDay: LocalDate {
+        LocalDate(unchecked: year, month: firstMonth, day: 1)
+    }
+
+    /// The day after the quarter's last (the next quarter's first day): the end of the dates'
+    /// `[firstDay, dayAfter)` range.
+    public var dayAfter: LocalDate {
+        number == 4 ? LocalDate(unchecked: year + 1, month: 1, day: 1) : LocalDate(unchecked: year, month: lastMonth + 1, day: 1)
+    }
+
     /// The first instant of the quarter in `timeZone`.
     public func start(in timeZone: TimeZone) -> Date {
-        LocalDate(unchecked: year, month: firstMonth, day: 1).start(in: timeZone)
+        firstDay.start(in: timeZone)
     }
 
     /// The first instant after the quarter in `timeZone` (the next quarter's start): the end is exclusive,
     /// so `start <= t && t < end` holds for exactly the quarter's instants, as in SQL `[start, end)` ranges.
     public func end(in timeZone: TimeZone) -> Date {
-        let dayAfter =
-            number == 4
-            ? LocalDate(unchecked: year + 1, month: 1, day: 1)
-            : LocalDate(unchecked: year, month: lastMonth + 1, day: 1)
-        return dayAfter.start(in: timeZone)
+        dayAfter.start(in: timeZone)
     }
 }
