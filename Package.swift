@@ -34,8 +34,6 @@ func service(
     ]
 }
 
-let services = ["Monitoring"]
-
 let package = Package(
     name: "accord",
     platforms: [.macOS(.v15)],
@@ -226,6 +224,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MonitoringIntegrationTests",
+            dependencies: [
+                "MonitoringService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/MonitoringIntegrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SchedulingUnitTests",
             dependencies: ["SchedulingService", "StaffAccess", "Models"],
             path: "Tests/SchedulingUnitTests",
@@ -337,5 +346,8 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         )
-        + services.flatMap { service($0, executable: "Accord\($0)") }
+        + service(
+            "Monitoring", executable: "AccordMonitoring",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        )
 )

@@ -10,18 +10,8 @@ import Postgres
 /// local midnight of the 1st); dates (an agreement's day, a plan activity's period) are local
 /// already.
 struct OrganisationFigures: Sendable, Hashable {
-    /// One row: what is counted, broken down by what (`""` when not broken down), how many.
-    struct Figure: Sendable, Hashable {
-        /// The indicator's name (`referrals_received`).
-        var indicator: String
-        /// The breakdown (`court`, `conflict`), or `""`.
-        var dimension: String
-        /// The count or sum.
-        var value: Double
-    }
-
     /// The rows, in the query's order.
-    var figures: [Figure]
+    var figures: [ReportFigure]
 
     /// The query. `$1` organisation, `$2`/`$3` the quarter's bounds as instants, `$4`/`$5` its
     /// first day and the day after its last, as local dates.
@@ -91,7 +81,7 @@ struct OrganisationFigures: Sendable, Hashable {
             organisation, quarter.start(in: timeZone), quarter.end(in: timeZone), quarter.firstDay.description, quarter.dayAfter.description,
         ], prepared: true))
         return OrganisationFigures(figures: try rows.map {
-            Figure(indicator: try $0.decode(String.self, at: 0), dimension: try $0.decode(String?.self, at: 1) ?? "", value: try $0.decode(Double.self, at: 2))
+            ReportFigure(indicator: try $0.decode(String.self, at: 0), dimension: try $0.decode(String?.self, at: 1) ?? "", value: try $0.decode(Double.self, at: 2))
         })
     }
 }

@@ -1,0 +1,125 @@
+import Foundation
+import Models
+
+/// A small history of one school service (Asia/Yekaterinburg, UTC+5) and its municipal
+/// service whose 2026-Q3 figures are worked out by hand in ``expected``.
+///
+/// It has an event on each side of the quarter's edges in local time: a referral received at
+/// 01:00 on 1 July there (20:00 UTC on 30 June) counts; one at 00:30 on 1 October (19:30 UTC on
+/// 30 September) does not.
+struct KnownHistory {
+    let school: UUID
+    let municipality: UUID
+
+    private var schoolID: OrganisationID { OrganisationID(school) }
+
+    // Referrals and cases, by their role in the story.
+    let courtReferral = ReferralID(UUID.v7()), policeReferral = ReferralID(UUID.v7()), octoberReferral = ReferralID(UUID.v7())
+    let aprilReferral = ReferralID(UUID.v7()), schoolReferral = ReferralID(UUID.v7()), commissionReferral = ReferralID(UUID.v7())
+    let reconciledCase = CaseID(UUID.v7()), refusedCase = CaseID(UUID.v7()), accompaniedCase = CaseID(UUID.v7()), newAccompaniment = CaseID(UUID.v7())
+    let agreement = AgreementID(UUID.v7())
+
+    /// Every event, in the order the producers would publish them; the same ids each time it is read.
+    private(set) var events: [any MessageContract] = []
+
+    init(school: UUID, municipality: UUID) {
+        self.school = school
+        self.municipality = municipality
+        events = makeEvents()
+    }
+
+    private func makeEvents() -> [any MessageContract] {
+        [
+            referral(courtReferral, .court, .conflict, .agencyReferral, at("2026-07-10T05:00:00Z")),
+            referral(policeReferral, .police, .offence, .agencyReferral, at("2026-06-30T20:00:00Z")),
+            referral(octoberReferral, .school, .dropoutRisk, .schoolIdentification, at("2026-09-30T19:30:00Z")),
+            referral(aprilReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-04-10T05:00:00Z")),
+            referral(schoolReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-07-31T05:00:00Z")),
+            referral(commissionReferral, .minorsCommission, .conflict, .agencyReferral, at("2026-08-03T05:00:00Z"), organisation: municipality),
+            opened(reconciledCase, courtReferral, .restorative, .conflict, received: at("2026-07-10T05:00:00Z"), at: at("2026-07-11T05:00:00Z")),
+            opened(refusedCase, policeReferral, .restorative, .offence, received: at("2026-06-30T20:00:00Z"), at: at("2026-07-01T05:00:00Z")),
+            opened(accompaniedCase, aprilReferral, .accompaniment, .atRiskStatus, received: at("2026-04-10T05:00:00Z"), at: at("2026-04-11T05:00:00Z")),
+            opened(newAccompaniment, schoolReferral, .accompaniment, .atRiskStatus, received: at("2026-07-31T05:00:00Z"), at: at("2026-08-01T05:00:00Z")),
+            ProgrammeStarted(programmeID: ProgrammeID(UUID.v7()), caseID: reconciledCase, organisationID: schoolID, kind: .mediation, startedAt: at("2026-07-12T04:00:00Z")),
+            // First contact with the court's referral: 48 h after it was received.
+            MeetingHeld(meetingID: MeetingID(UUID.v7()), caseID: reconciledCase, organisationID: schoolID, kind: .preliminary, programmeKind: .mediation,
+                startsAt: at("2026-07-12T05:00:00Z"), minorCount: 1, adultCount: 1, specialistCount: 1, peerMediatorCount: 0),
+            MeetingHeld(meetingID: MeetingID(UUID.v7()), caseID: reconciledCase, organisationID: schoolID, kind: .main, programmeKind: .mediation,
+                startsAt: at("2026-07-20T05:00:00Z"), minorCount: 2, adultCount: 2, specialistCount: 2, peerMediatorCount: 1),
+            AgreementRecorded(agreementID: agreement, caseID: reconciledCase, organisationID: schoolID, reachedOn: day("2026-07-20"),
+                termCount: 3, fulfilledCount: 0, brokenCount: 0, recordedAt: at("2026-07-20T06:00:00Z")),
+            AgreementRecorded(agreementID: agreement, caseID: reconciledCase, organisationID: schoolID, reachedOn: day("2026-07-20"),
+                termCount: 3, fulfilledCount: 3, brokenCount: 0, recordedAt: at("2026-08-19T06:00:00Z")),
+            closed(reconciledCase, courtReferral, .restorative, .conflict, .agreementFulfilled, nil, .mediation, minors: 2, adults: 2,
+                received: at("2026-07-10T05:00:00Z"), firstContact: at("2026-07-12T05:00:00Z"), at: at("2026-08-20T05:00:00Z")),
+            // First contact with the police's referral: 48 h after it was received; then a refusal.
+            closed(refusedCase, policeReferral, .restorative, .offence, .refused, .partyDeclined, nil, minors: 1, adults: 1,
+                received: at("2026-06-30T20:00:00Z"), firstContact: at("2026-07-02T20:00:00Z"), at: at("2026-08-01T05:00:00Z")),
+            StudentProfileRecorded(caseID: accompaniedCase, organisationID: schoolID, recordedOn: day("2026-04-20"), attendancePercent: 70,
+                behaviour: 2, performance: 3, recordedAt: at("2026-04-20T05:00:00Z")),
+            StudentProfileRecorded(caseID: accompaniedCase, organisationID: schoolID, recordedOn: day("2026-09-05"), attendancePercent: 90,
+                behaviour: 4, performance: 4, recordedAt: at("2026-09-05T05:00:00Z")),
+            closed(accompaniedCase, aprilReferral, .accompaniment, .atRiskStatus, .goalsAchieved, nil, nil, minors: 1, adults: 1,
+                received: at("2026-04-10T05:00:00Z"), firstContact: at("2026-04-12T05:00:00Z"), at: at("2026-09-10T05:00:00Z")),
+            activity(.training, from: "2026-07-01", to: "2026-07-31", doneOn: nil),
+            activity(.event, from: "2026-09-01", to: "2026-09-30", doneOn: nil),
+            activity(.training, from: "2026-10-01", to: "2026-10-31", doneOn: nil),
+        ]
+    }
+
+    /// The training of July, done on the 20th: reported again once done.
+    var trainingDone: any MessageContract {
+        PlanActivityCompleted(organisationID: schoolID, planID: plan, activityID: trainingActivity, kind: .training,
+            periodStart: day("2026-07-01"), periodEnd: day("2026-07-31"), done: true, doneOn: day("2026-07-20"))
+    }
+
+    private let plan = WorkPlanID(UUID.v7())
+    private let trainingActivity = PlanActivityID(UUID.v7())
+
+    /// The school's 2026-Q3 figures, by hand.
+    static let expectedForSchool: [String: Double] = [
+        // Received 10 July, 1 July 01:00 local, 31 July; not 1 October 00:30 local, not April.
+        "referrals_received/court": 1, "referrals_received/police": 1, "referrals_received/school": 1,
+        "referrals_by_nature/conflict": 1, "referrals_by_nature/offence": 1, "referrals_by_nature/at_risk_status": 1,
+        "referrals_by_kind/agency_referral": 2, "referrals_by_kind/school_identification": 1,
+        "referrals_processed": 3,
+        "first_contacts": 2, "first_contact_hours": 96,
+        "programmes_held/mediation": 1,
+        "programmes_closed/agreement_fulfilled": 1, "programmes_closed/refused": 1,
+        "programmes_not_completed/party_declined": 1,
+        "agreements_reached": 1, "agreements_fulfilled": 1,
+        "participants/minors": 3, "participants/adults": 3, "participants/specialists": 2, "participants/peer_mediators": 1,
+        "accompaniments_opened": 1, "accompaniments_closed/goals_achieved": 1, "accompaniments_measured": 1,
+        "accompaniment_change/attendance_percent": 20, "accompaniment_change/behaviour": 2, "accompaniment_change/performance": 1,
+        "plan_activities_planned/training": 1, "plan_activities_planned/event": 1, "plan_activities_done/training": 1,
+        "active_services": 1,
+    ]
+
+    private func referral(
+        _ id: ReferralID, _ source: ReferralSourceKind, _ nature: ReferralNature, _ kind: ReferralKind, _ received: Date, organisation: UUID? = nil
+    ) -> ReferralReceived {
+        ReferralReceived(
+            referralID: id, integratorID: IntegratorID(UUID.v7()), organisationID: OrganisationID(organisation ?? school), kind: kind,
+            source: ReferralSource(kind: source, organisationName: nil, reference: nil), nature: nature, requestedResponses: [],
+            occurredOn: day("2026-04-01"), schoolName: nil, className: nil, minorCount: 1, partyCount: 2, senderDeadline: nil, receivedAt: received)
+    }
+
+    private func opened(_ id: CaseID, _ referral: ReferralID, _ kind: CaseKind, _ nature: ReferralNature, received: Date, at openedAt: Date) -> CaseOpened {
+        CaseOpened(caseID: id, referralID: referral, organisationID: schoolID, kind: kind, nature: nature, proposedSpecialistID: nil,
+            referralReceivedAt: received, openedAt: openedAt)
+    }
+
+    private func closed(
+        _ id: CaseID, _ referral: ReferralID, _ kind: CaseKind, _ nature: ReferralNature, _ outcome: CaseOutcome, _ reason: ClosingReason?,
+        _ programme: ProgrammeKind?, minors: Int, adults: Int, received: Date, firstContact: Date, at closedAt: Date
+    ) -> CaseClosed {
+        CaseClosed(caseID: id, referralID: referral, organisationID: schoolID, kind: kind, nature: nature, outcome: outcome, closingReason: reason,
+            closedFrom: "follow_up", programmeKind: programme, minorCount: minors, adultCount: adults, meetingsHeld: 2,
+            referralReceivedAt: received, openedAt: received, firstContactAt: firstContact, closedAt: closedAt)
+    }
+
+    private func activity(_ kind: PlanActivityKind, from start: String, to end: String, doneOn: String?) -> PlanActivityCompleted {
+        PlanActivityCompleted(organisationID: schoolID, planID: plan, activityID: kind == .training && start == "2026-07-01" ? trainingActivity : PlanActivityID(UUID.v7()),
+            kind: kind, periodStart: day(start), periodEnd: day(end), done: doneOn != nil, doneOn: doneOn.map(day))
+    }
+}
