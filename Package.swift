@@ -155,6 +155,7 @@ let package = Package(
             name: "AccordBench",
             dependencies: [
                 "Postgres", "PostgresMigrations", "Bus", "Models", "IntakeService", "SchedulingService", "StaffAccess", "NotificationsService",
+                "MonitoringService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

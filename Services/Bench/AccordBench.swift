@@ -6,6 +6,6 @@ struct AccordBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord-bench",
         abstract: "Measure Accord against reference tools on this machine, in one run.",
-        subcommands: [PostgresBenchmark.self, BusBenchmark.self, IntakeBenchmark.self, BusWorkerDrill.self, SchedulingBenchmark.self, NotificationsBenchmark.self]
+        subcommands: [PostgresBenchmark.self, BusBenchmark.self, IntakeBenchmark.self, BusWorkerDrill.self, SchedulingBenchmark.self, NotificationsBenchmark.self, MonitoringSeed.self, MonitoringBenchmark.self]
     )
 }

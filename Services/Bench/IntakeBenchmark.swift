@@ -200,12 +200,12 @@ struct IntakeBenchmark: AsyncParsableCommand {
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let ending = service.poll() {
-                throw BenchChildFailure(description: "accord-intake ended (\(ending)) before it was ready")
+                throw BenchChildFailure(description: "\(service.name) ended (\(ending)) before it was ready")
             }
             if Loopback.getStatus(port: port, path: "/health/ready") == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw BenchChildFailure(description: "accord-intake was not ready within 60 s")
+        throw BenchChildFailure(description: "\(service.name) was not ready within 60 s")
     }
 
     // MARK: - Checking
