@@ -5,7 +5,10 @@ import Postgres
 /// The reference for `accord-bench monitoring`: one SQL statement that computes the region
 /// report's totals straight from the raw events in `bench_events` (JSON as published), with no
 /// projections, no bus and no fan-out. It follows `docs/monitoring.md` as `OrganisationFigures`
-/// does, for every organisation of the region at once, each in its own time zone.
+/// does, for every organisation of the region at once, each in its own time zone. Each event
+/// kind is read once into a materialised table and joined by hash; the seeded events are unique
+/// by id, so only the facts recorded more than once (agreements, profiles, activities) are
+/// reduced to their latest record.
 enum MonitoringReference {
     /// `$1` region, `$2` the quarter's first day, `$3` the day after its last.
     static let sql = """
@@ -14,46 +17,42 @@ enum MonitoringReference {
             FROM monitoring.organisations WHERE region = $1
         ),
         referrals AS MATERIALIZED (
-            SELECT DISTINCT ON (referral_id) * FROM (
-                SELECT (payload->>'referral_id')::uuid AS referral_id, (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
-                       payload->'source'->>'kind' AS source_kind, payload->>'nature' AS nature, (payload->>'received_at')::timestamptz AS received_at
-                FROM bench_events WHERE type = 'referral.received.v1') r
+            SELECT (payload->>'referral_id')::uuid AS referral_id, (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
+                   payload->'source'->>'kind' AS source_kind, payload->>'nature' AS nature, (payload->>'received_at')::timestamptz AS received_at
+            FROM bench_events WHERE type = 'referral.received.v1'
         ),
         cases AS MATERIALIZED (
-            SELECT DISTINCT ON (case_id) * FROM (
-                SELECT (payload->>'case_id')::uuid AS case_id, (payload->>'referral_id')::uuid AS referral_id, (payload->>'organisation_id')::uuid AS organisation_id,
-                       payload->>'kind' AS kind, (payload->>'opened_at')::timestamptz AS opened_at
-                FROM bench_events WHERE type = 'case.opened.v1') c
+            SELECT (payload->>'case_id')::uuid AS case_id, (payload->>'referral_id')::uuid AS referral_id, (payload->>'organisation_id')::uuid AS organisation_id,
+                   payload->>'kind' AS kind, (payload->>'opened_at')::timestamptz AS opened_at
+            FROM bench_events WHERE type = 'case.opened.v1'
         ),
         closings AS MATERIALIZED (
-            SELECT DISTINCT ON (case_id) * FROM (
-                SELECT (payload->>'case_id')::uuid AS case_id, (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
-                       payload->>'outcome' AS outcome, payload->>'closing_reason' AS closing_reason, (payload->>'minor_count')::int AS minor_count,
-                       (payload->>'adult_count')::int AS adult_count, (payload->>'first_contact_at')::timestamptz AS first_contact_at,
-                       (payload->>'closed_at')::timestamptz AS closed_at
-                FROM bench_events WHERE type = 'case.closed.v1') k
+            SELECT (payload->>'case_id')::uuid AS case_id, (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
+                   payload->>'outcome' AS outcome, payload->>'closing_reason' AS closing_reason, (payload->>'minor_count')::int AS minor_count,
+                   (payload->>'adult_count')::int AS adult_count, (payload->>'first_contact_at')::timestamptz AS first_contact_at,
+                   (payload->>'closed_at')::timestamptz AS closed_at
+            FROM bench_events WHERE type = 'case.closed.v1'
         ),
         meetings AS MATERIALIZED (
-            SELECT DISTINCT ON (meeting_id) * FROM (
-                SELECT (payload->>'meeting_id')::uuid AS meeting_id, (payload->>'case_id')::uuid AS case_id, (payload->>'organisation_id')::uuid AS organisation_id,
-                       (payload->>'starts_at')::timestamptz AS starts_at, (payload->>'specialist_count')::int AS specialist_count,
-                       (payload->>'peer_mediator_count')::int AS peer_mediator_count
-                FROM bench_events WHERE type = 'meeting.held.v1') m
+            SELECT (payload->>'case_id')::uuid AS case_id, (payload->>'organisation_id')::uuid AS organisation_id,
+                   (payload->>'starts_at')::timestamptz AS starts_at, (payload->>'specialist_count')::int AS specialist_count,
+                   (payload->>'peer_mediator_count')::int AS peer_mediator_count
+            FROM bench_events WHERE type = 'meeting.held.v1'
         ),
         referred AS (SELECT r.* FROM referrals r JOIN org o ON o.id = r.organisation_id WHERE r.received_at >= o.t0 AND r.received_at < o.t1),
         closed AS (SELECT k.* FROM closings k JOIN org o ON o.id = k.organisation_id WHERE k.closed_at >= o.t0 AND k.closed_at < o.t1),
         contacted AS (
-            SELECT r.received_at, least(k.first_contact_at, (SELECT min(m.starts_at) FROM meetings m WHERE m.case_id = c.case_id)) AS first_contact_at
+            SELECT r.received_at, least(k.first_contact_at, f.first_meeting) AS first_contact_at
             FROM referred r JOIN cases c ON c.referral_id = r.referral_id LEFT JOIN closings k ON k.case_id = c.case_id
+            LEFT JOIN (SELECT case_id, min(starts_at) AS first_meeting FROM meetings GROUP BY case_id) f ON f.case_id = c.case_id
         ),
         staffed AS (
             SELECT max(m.specialist_count) AS specialists, max(m.peer_mediator_count) AS peer_mediators
             FROM closed k JOIN meetings m ON m.case_id = k.case_id WHERE k.kind = 'restorative' GROUP BY k.case_id
         ),
         programmes AS (
-            SELECT p->>'kind' AS kind FROM (SELECT DISTINCT ON (payload->>'programme_id') payload AS p FROM bench_events WHERE type = 'programme.started.v1') s
-            JOIN org o ON o.id = (p->>'organisation_id')::uuid
-            WHERE (p->>'started_at')::timestamptz >= o.t0 AND (p->>'started_at')::timestamptz < o.t1
+            SELECT payload->>'kind' AS kind FROM bench_events JOIN org o ON o.id = (payload->>'organisation_id')::uuid
+            WHERE type = 'programme.started.v1' AND (payload->>'started_at')::timestamptz >= o.t0 AND (payload->>'started_at')::timestamptz < o.t1
         ),
         agreements AS (
             SELECT DISTINCT ON (payload->>'agreement_id') (payload->>'organisation_id')::uuid AS organisation_id, (payload->>'reached_on')::date AS reached_on
@@ -82,7 +81,7 @@ enum MonitoringReference {
         SELECT 'referrals_received', source_kind, count(*)::float8 FROM referred GROUP BY source_kind
         UNION ALL SELECT 'referrals_by_nature', nature, count(*) FROM referred GROUP BY nature
         UNION ALL SELECT 'referrals_by_kind', kind, count(*) FROM referred GROUP BY kind
-        UNION ALL SELECT 'referrals_processed', '', count(*) FROM referred r WHERE EXISTS (SELECT 1 FROM cases c WHERE c.referral_id = r.referral_id)
+        UNION ALL SELECT 'referrals_processed', '', count(*) FROM referred WHERE referral_id IN (SELECT referral_id FROM cases)
         UNION ALL SELECT 'first_contacts', '', count(*) FROM contacted WHERE first_contact_at IS NOT NULL
         UNION ALL SELECT 'first_contact_hours', '', coalesce(sum(extract(epoch FROM first_contact_at - received_at) / 3600), 0) FROM contacted WHERE first_contact_at IS NOT NULL
         UNION ALL SELECT 'programmes_held', kind, count(*) FROM programmes GROUP BY kind
@@ -104,9 +103,9 @@ enum MonitoringReference {
         UNION ALL SELECT 'accompaniment_change', 'performance', coalesce(sum(performance), 0) FROM measured
         UNION ALL SELECT 'plan_activities_planned', kind, count(*) FROM planned GROUP BY kind
         UNION ALL SELECT 'plan_activities_done', kind, count(*) FROM planned WHERE done AND done_on >= $2::date AND done_on < $3::date GROUP BY kind
-        UNION ALL SELECT 'active_services', '', count(*) FROM org o WHERE EXISTS (SELECT 1 FROM referred r WHERE r.organisation_id = o.id)
-            OR EXISTS (SELECT 1 FROM closed k WHERE k.organisation_id = o.id)
-            OR EXISTS (SELECT 1 FROM meetings m WHERE m.organisation_id = o.id AND m.starts_at >= o.t0 AND m.starts_at < o.t1)
+        UNION ALL SELECT 'active_services', '', count(*) FROM (
+            SELECT organisation_id FROM referred UNION SELECT organisation_id FROM closed
+            UNION SELECT m.organisation_id FROM meetings m JOIN org o ON o.id = m.organisation_id WHERE m.starts_at >= o.t0 AND m.starts_at < o.t1) a
         """
 
     /// The totals, keyed `indicator/dimension` (`indicator` alone when not broken down), zeros left out.
