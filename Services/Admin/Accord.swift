@@ -7,6 +7,6 @@ struct Accord: AsyncParsableCommand {
         commandName: "accord",
         abstract: "Administer an Accord installation.",
         discussion: "Database settings come from DATABASE_URL or the standard libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE, …).",
-        subcommands: [Migrate.self, BusCommand.self, IntakeCommand.self, SchedulingCommand.self, TokensCommand.self]
+        subcommands: [Migrate.self, BusCommand.self, IntakeCommand.self, SchedulingCommand.self, MonitoringCommand.self, TokensCommand.self]
     )
 }

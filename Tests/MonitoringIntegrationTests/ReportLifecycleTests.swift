@@ -38,6 +38,25 @@ struct ReportLifecycleTests {
         }
     }
 
+    @Test("a municipality's report lists the schools that have not submitted their own report for the quarter")
+    func notYetReported() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let municipality = try await harness.organisation(kind: .municipalService)
+        let reported = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let silent = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        _ = try await harness.organisation(kind: .schoolService)
+        try await harness.running {
+            let own = try #require(try await harness.report(.organisation, organisation: reported, quarter: "2026-Q3"))
+            _ = try await harness.pool.withTransaction { try await ReportStore.submit(own.id, by: "head:school", in: $0) }
+            _ = try #require(try await harness.report(.organisation, organisation: silent, quarter: "2026-Q3"))
+            let municipal = try #require(try await harness.report(.municipality, organisation: municipality, quarter: "2026-Q3"))
+            let missing = try await harness.pool.withConnection { try await ReportStore.notYetReported(in: municipal, on: $0) }
+            #expect(missing.map(\.id) == [silent], "a draft is not a report; another municipality's school is not listed")
+            let region = try #require(try await harness.report(.region, region: "perm", quarter: "2026-Q3"))
+            #expect(try await harness.pool.withConnection { try await ReportStore.notYetReported(in: region, on: $0) }.count == 2)
+        }
+    }
+
     @Test("a draft asked for again gets a new generation in place; only a complete draft is submitted, only a submitted one accepted")
     func moves() async throws {
         let harness = try await MonitoringHarness.prepare()

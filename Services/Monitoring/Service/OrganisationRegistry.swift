@@ -13,11 +13,19 @@ public enum OrganisationRegistry {
     }
 
     /// Why an organisation could not be recorded.
-    public enum Refusal: Error, Equatable {
+    public enum Refusal: Error, Equatable, CustomStringConvertible {
         /// The zone is not an IANA time zone.
         case unknownTimeZone
         /// A school names a municipality that is not a recorded municipal service of the same region.
         case unknownMunicipality
+
+        /// What went wrong, for the administrator.
+        public var description: String {
+            switch self {
+            case .unknownTimeZone: "the time zone is not an IANA zone (e.g. Asia/Yekaterinburg)"
+            case .unknownMunicipality: "the municipality is not a registered municipal service of the same region"
+            }
+        }
     }
 
     /// Records or updates an organisation.

@@ -4,7 +4,7 @@ import Models
 import Postgres
 
 /// Why a report request or move was refused.
-public enum ReportRefusal: Error, Equatable, Sendable {
+public enum ReportRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// The organisation is not registered with monitoring (`accord monitoring organisations set`).
     case unknownOrganisation
     /// A municipality's report names an organisation that is not a municipal service.
@@ -17,6 +17,18 @@ public enum ReportRefusal: Error, Equatable, Sendable {
     case notComplete
     /// Only a draft can be submitted, only a submitted report accepted.
     case wrongState(QuarterlyReport.State)
+
+    /// What went wrong, for the administrator.
+    public var description: String {
+        switch self {
+        case .unknownOrganisation: "the organisation is not registered with monitoring (accord monitoring organisations set)"
+        case .notAMunicipalService: "a municipality's report is asked for by its municipal service"
+        case .emptyRegion: "the region has no registered organisations"
+        case .notFound: "no such report"
+        case .notComplete: "the report's figures are still being computed"
+        case .wrongState(let state): "the report is \(state.rawValue)"
+        }
+    }
 }
 
 /// Quarterly reports: asking for one (or for its figures again), reading it, submitting and
@@ -109,6 +121,21 @@ public enum ReportStore {
             """).map {
             ReportFigure(indicator: try $0.decode(String.self, at: 0), dimension: try $0.decode(String.self, at: 1), value: try $0.decode(Double.self, at: 2))
         }
+    }
+
+    /// The school services in a municipality's or region's report that have not submitted their
+    /// own report for its quarter, by name («не отчитались»).
+    public static func notYetReported(in report: QuarterlyReport, on connection: PostgresConnection) async throws -> [(id: UUID, name: String)] {
+        guard report.scope != .organisation else { return [] }
+        return try await connection.query("""
+            SELECT o.id, o.name FROM monitoring.organisations o
+            WHERE o.kind = 'school_service'
+              AND CASE WHEN \(report.scope.rawValue) = 'region' THEN o.region = \(report.region) ELSE o.municipality_id = \(report.organisationID) END
+              AND NOT EXISTS (
+                  SELECT 1 FROM monitoring.reports r WHERE r.scope = 'organisation' AND r.organisation_id = o.id
+                      AND r.quarter = \(report.quarter.description) AND r.state IN ('submitted', 'accepted'))
+            ORDER BY o.name, o.id
+            """).map { (try $0.decode(UUID.self, at: 0), try $0.decode(String.self, at: 1)) }
     }
 
     /// Submits a complete draft; its figures are frozen from then on.
