@@ -310,6 +310,14 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "MonitoringAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            path: "Services/Monitoring/API",
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
             name: "SchedulingAPI",
             dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
             path: "Services/Scheduling/API",
@@ -349,6 +357,11 @@ let package = Package(
         )
         + service(
             "Monitoring", executable: "AccordMonitoring",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "MonitoringAPI", "StaffAccess",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+            ]
         )
 )

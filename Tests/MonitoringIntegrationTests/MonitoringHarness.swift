@@ -7,6 +7,7 @@ import Models
 import MonitoringService
 import Postgres
 import PostgresMigrations
+import StaffAccess
 import TestSupport
 
 /// `accord-monitoring` on the test's fresh database, and helpers to record organisations, put
@@ -16,7 +17,9 @@ struct MonitoringHarness: Sendable {
 
     /// Settings for a test: its database, a free port, small projection batches.
     static func environment(_ settings: [String: String] = [:]) throws -> [String: String] {
-        let defaults = ["HTTP_PORT": "0", "LOG_LEVEL": "warning", "DATABASE_POOL_SIZE": "4", "PROJECTION_BATCH_SIZE": "50"]
+        let defaults = [
+            "HTTP_PORT": "0", "LOG_LEVEL": "warning", "DATABASE_POOL_SIZE": "4", "PROJECTION_BATCH_SIZE": "50", "STAFF_TOKEN_SECRET": tokenSecret,
+        ]
         return try TestDatabase.required().environment.merging(defaults) { $1 }.merging(settings) { $1 }
     }
 
@@ -27,10 +30,24 @@ struct MonitoringHarness: Sendable {
         return MonitoringHarness(pool: pool)
     }
 
+    /// The staff tokens' secret the service is given.
+    static let tokenSecret = String(repeating: "m", count: 32)
+
     /// Runs `body` while a started service consumes the queues.
     func running(settings: [String: String] = [:], _ body: @Sendable () async throws -> Void) async throws {
+        try await serving(settings: settings) { _ in try await body() }
+    }
+
+    /// Runs `body` with a client of the started service's API.
+    func serving(settings: [String: String] = [:], _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = try await buildApplication(reader: ConfigReader(service: .monitoring, environment: try Self.environment(settings)))
-        try await app.test(.live) { _ in try await body() }
+        try await app.test(.live) { try await body($0) }
+    }
+
+    /// A staff token for `role` in `organisation`.
+    func token(_ role: StaffRole, organisation: UUID) async throws -> String {
+        try await StaffTokens(secret: Self.tokenSecret).issue(
+            for: StaffCaller(organisationID: OrganisationID(organisation), role: role, subject: "\(role.rawValue)-tests"), lifetime: 600)
     }
 
     /// Records an organisation.

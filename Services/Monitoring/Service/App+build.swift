@@ -2,15 +2,27 @@ import Bus
 import Configuration
 import Hummingbird
 import Logging
+import MonitoringAPI
+import OpenAPIHummingbird
+import OpenAPIRuntime
 import ServiceRuntime
+import StaffAccess
 
 /// Builds `accord-monitoring`: the shared service runtime, this service's schema, the projection
-/// of other services' events and the report worker that every replica runs.
+/// of other services' events, the report worker that every replica runs, and the reports API
+/// (`/v1`, generated from `openapi.yaml`, behind the staff token gate) with `/openapi.yaml`.
 ///
 /// `App.swift` runs it with the process environment; tests call it with in-memory configuration.
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
     let settings = try await MonitoringSettings(reader: reader)
     let logger = Logger(label: "accord.monitoring")
+    var tokens: StaffTokens?
+    if let secret = settings.staffTokenSecret {
+        tokens = try await StaffTokens(secret: secret)
+    } else {
+        logger.warning("STAFF_TOKEN_SECRET is not set: the API answers 401 to every request")
+    }
+    let specification = try MonitoringAPIDocument.contents()
     return try await buildAccordService(
         .monitoring, reader: reader, migrations: [try MonitoringSchema.migrations()],
         workers: { database in
@@ -21,5 +33,14 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 EventProjection(logger: logger).worker(pool: database.pool, options: projection),
                 ReportWorker(logger: logger).worker(pool: database.pool, concurrency: settings.reportConcurrency, lease: settings.reportLease),
             ]
+        },
+        routes: { router, database in
+            router.addOpenAPIDocumentRoute(specification)
+            router.add(middleware: ProblemMiddleware(
+                retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
+                invalidParameter: ReportQuery.invalidParameter(in:), domainProblem: ReportRefusal.problem(for:)))
+            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: Set(StaffRole.allCases)))
+            try MonitoringHandlers(pool: database.pool).registerHandlers(
+                on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })
 }

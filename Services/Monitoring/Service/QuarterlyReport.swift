@@ -56,7 +56,7 @@ public struct QuarterlyReport: Sendable, Hashable {
     public var acceptedBy: String?
 
     /// The columns `init(row:)` reads, from `monitoring.reports r`.
-    static let columns = """
+    static let columns: StaticString = """
         r.id, r.scope, r.organisation_id, r.region, r.quarter, r.revision, r.flagged, r.state, r.generation, r.parts_total,
         (SELECT count(*) FROM monitoring.report_parts p WHERE p.report_id = r.id AND p.generation = r.generation)::int,
         r.requested_at, r.completed_at, r.submitted_at, r.submitted_by, r.accepted_at, r.accepted_by

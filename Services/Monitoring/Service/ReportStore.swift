@@ -17,6 +17,10 @@ public enum ReportRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case notComplete
     /// Only a draft can be submitted, only a submitted report accepted.
     case wrongState(QuarterlyReport.State)
+    /// The caller's organisation is not registered with monitoring.
+    case notRegistered
+    /// The caller may read the report but not do this.
+    case forbidden
 
     /// What went wrong, for the administrator.
     public var description: String {
@@ -27,6 +31,8 @@ public enum ReportRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: "no such report"
         case .notComplete: "the report's figures are still being computed"
         case .wrongState(let state): "the report is \(state.rawValue)"
+        case .notRegistered: "the organisation is not registered with monitoring"
+        case .forbidden: "not allowed for this role"
         }
     }
 }
@@ -110,6 +116,28 @@ public enum ReportStore {
     public static func report(_ id: UUID, on connection: PostgresConnection) async throws -> QuarterlyReport? {
         try await connection.query(PostgresQuery(sql: "SELECT \(QuarterlyReport.columns) FROM monitoring.reports r WHERE r.id = $1", binds: [id]))
             .first.map(QuarterlyReport.init(row:))
+    }
+
+    /// The reports `access` may read (see ``ReportAccess``), newest first, at most 500.
+    static func reports(
+        readableBy access: ReportAccess, quarter: Quarter?, scope: QuarterlyReport.Scope?, on connection: PostgresConnection
+    ) async throws -> [QuarterlyReport] {
+        try await connection.query("""
+            SELECT \(unescaped: QuarterlyReport.columns) FROM monitoring.reports r
+            WHERE ((r.scope <> 'region' AND r.organisation_id = \(access.organisation))
+                   OR (r.scope = 'organisation' AND r.organisation_id IN (SELECT id FROM monitoring.organisations WHERE municipality_id = \(access.organisation)))
+                   OR (\(access.isAdministrator) AND r.region = \(access.region)))
+              AND (\(quarter?.description)::text IS NULL OR r.quarter = \(quarter?.description))
+              AND (\(scope?.rawValue)::text IS NULL OR r.scope = \(scope?.rawValue))
+            ORDER BY r.requested_at DESC, r.id LIMIT 500
+            """).map(QuarterlyReport.init(row:))
+    }
+
+    /// The municipal service an organisation reports to, if it has one.
+    static func municipality(of organisation: UUID?, on connection: PostgresConnection) async throws -> UUID? {
+        guard let organisation else { return nil }
+        return try await connection.query("SELECT municipality_id FROM monitoring.organisations WHERE id = \(organisation)").first?
+            .decode(UUID?.self, at: 0)
     }
 
     /// The report's totals for its current generation, in a stable order; empty while it runs.

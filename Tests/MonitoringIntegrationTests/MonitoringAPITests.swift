@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MonitoringService
+import Testing
+import TestSupport
+
+/// The reports API: who may ask for, read, submit and accept which report; precise problems for
+/// bad input; the CSV export.
+@Suite("Monitoring API", .freshDatabase)
+struct MonitoringAPITests {
+    private func call(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String, json: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, object: [String: Any], body: Data) {
+        var headers: HTTPFields = [.authorization: "Bearer \(token)"]
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+            let body = Data(buffer: response.body)
+            return (response.status, (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:], body)
+        }
+    }
+
+    /// Polls a report until it is complete.
+    private func completed(_ client: some TestClientProtocol, _ id: String, token: String) async throws -> [String: Any] {
+        var report: [String: Any] = [:]
+        _ = try await eventually(within: .seconds(20)) {
+            report = try await call(client, .get, "/v1/reports/\(id)", token: token).object
+            return report["completed_at"] != nil
+        }
+        return report
+    }
+
+    @Test("a school's head asks for and submits its report, its specialist only reads it, the municipal head accepts it, a stranger sees nothing")
+    func schoolReport() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let municipality = try await harness.organisation(kind: .municipalService)
+        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let other = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let history = KnownHistory(school: school, municipality: municipality)
+        try await harness.publish(history.events + [history.trainingDone])
+        try await harness.serving { client in
+            #expect(try await harness.projected())
+            let head = try await harness.token(.head, organisation: school)
+            let specialist = try await harness.token(.specialist, organisation: school)
+            let municipalHead = try await harness.token(.head, organisation: municipality)
+            let stranger = try await harness.token(.head, organisation: other)
+
+            #expect(try await call(client, .post, "/v1/reports", token: specialist, json: #"{"scope": "organisation", "quarter": "2026-Q3"}"#).status == .forbidden)
+            let asked = try await call(client, .post, "/v1/reports", token: head, json: #"{"scope": "organisation", "quarter": "2026-Q3"}"#)
+            #expect(asked.status == .accepted)
+            let id = try #require(asked.object["id"] as? String)
+            #expect((asked.object["progress"] as? [String: Any])?["total"] as? Int == 1)
+
+            let report = try await completed(client, id, token: specialist)
+            let figures = report["figures"] as? [[String: Any]] ?? []
+            #expect(figures.contains { $0["indicator"] as? String == "referrals_received" && $0["dimension"] as? String == "court" && $0["value"] as? Double == 1 })
+            let derived = report["derived"] as? [String: Any]
+            #expect(derived?["share_processed"] as? Double == 1 && derived?["mean_first_contact_hours"] as? Double == 48)
+            #expect(try await call(client, .get, "/v1/reports/\(id)", token: stranger).status == .notFound)
+            #expect(try await call(client, .post, "/v1/reports/\(id)/submit", token: specialist).status == .forbidden)
+            #expect(try await call(client, .post, "/v1/reports/\(id)/accept", token: municipalHead).object["errors"].flatMap {
+                ($0 as? [[String: Any]])?.first?["code"] as? String
+            } == "report_not_submitted")
+            #expect(try await call(client, .post, "/v1/reports/\(id)/submit", token: head).object["state"] as? String == "submitted")
+            let again = try await call(client, .post, "/v1/reports/\(id)/submit", token: head)
+            #expect(again.status == .conflict && (again.object["errors"] as? [[String: Any]])?.first?["code"] as? String == "report_not_draft")
+            #expect(try await call(client, .post, "/v1/reports/\(id)/accept", token: head).status == .forbidden, "a school does not accept its own report")
+            let accepted = try await call(client, .post, "/v1/reports/\(id)/accept", token: municipalHead)
+            #expect(accepted.status == .ok && accepted.object["state"] as? String == "accepted" && accepted.object["accepted_by"] as? String == "staff:head-tests")
+
+            let listed = try await call(client, .get, "/v1/reports?quarter=2026-Q3", token: municipalHead)
+            #expect((listed.object["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
+            #expect((try await call(client, .get, "/v1/reports", token: stranger).object["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("a region's report is the administrator's; the municipality's lists the schools that have not reported")
+    func regionAndMunicipality() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let municipality = try await harness.organisation(kind: .municipalService)
+        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        try await harness.serving { client in
+            let administrator = try await harness.token(.administrator, organisation: municipality)
+            let municipalHead = try await harness.token(.head, organisation: municipality)
+            let schoolHead = try await harness.token(.head, organisation: school)
+            #expect(try await call(client, .post, "/v1/reports", token: municipalHead, json: #"{"scope": "region", "quarter": "2026-Q3"}"#).status == .forbidden)
+            let conflict = try await call(client, .post, "/v1/reports", token: schoolHead, json: #"{"scope": "municipality", "quarter": "2026-Q3"}"#)
+            #expect(conflict.status == .conflict && (conflict.object["errors"] as? [[String: Any]])?.first?["code"] as? String == "not_a_municipal_service")
+            let region = try await call(client, .post, "/v1/reports", token: administrator, json: #"{"scope": "region", "quarter": "2026-Q3"}"#)
+            #expect(region.status == .accepted && region.object["region"] as? String == "perm")
+            let municipal = try await call(client, .post, "/v1/reports", token: municipalHead, json: #"{"scope": "municipality", "quarter": "2026-Q3"}"#)
+            let report = try await completed(client, try #require(municipal.object["id"] as? String), token: municipalHead)
+            #expect((report["not_yet_reported"] as? [[String: Any]])?.compactMap { $0["organisation_id"] as? String } == [school.uuidString.lowercased()])
+            #expect(try await call(client, .get, "/v1/reports/\(try #require(region.object["id"] as? String))", token: municipalHead).status == .notFound)
+        }
+    }
+
+    @Test("bad input gets a precise problem: a bad quarter or scope is a 422 naming it, an unknown field is a 422, an unregistered organisation a 403")
+    func badInput() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let school = try await harness.organisation(kind: .schoolService)
+        try await harness.serving { client in
+            let head = try await harness.token(.head, organisation: school)
+            let quarter = try await call(client, .post, "/v1/reports", token: head, json: #"{"scope": "organisation", "quarter": "2026-Q5"}"#)
+            #expect(quarter.status == .unprocessableContent)
+            #expect((quarter.object["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/quarter")
+            #expect((quarter.object["errors"] as? [[String: Any]])?.first?["message_ru"] as? String != nil)
+            let unknown = try await call(client, .post, "/v1/reports", token: head, json: #"{"scope": "organisation", "quarter": "2026-Q3", "organisation_id": "x"}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try await call(client, .get, "/v1/reports?scope=planet", token: head).status == .unprocessableContent)
+            #expect(try await call(client, .get, "/v1/reports?quarter=2026-3", token: head).status == .unprocessableContent)
+            #expect(try await call(client, .get, "/v1/reports/not-a-uuid", token: head).status == .notFound)
+            let unregistered = try await harness.token(.head, organisation: UUID())
+            let refused = try await call(client, .get, "/v1/reports", token: unregistered)
+            #expect(refused.status == .forbidden && (refused.object["type"] as? String)?.hasSuffix("organisation-not-registered") == true)
+            #expect(try await call(client, .get, "/v1/reports", token: "not-a-token").status == .unauthorized)
+            #expect(try await harness.pool.count("SELECT count(*) FROM monitoring.reports") == 0, "nothing written")
+        }
+    }
+
+    @Test("the CSV export opens in Russian-locale Excel: BOM, semicolons, decimal comma, CRLF")
+    func csvExport() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let municipality = try await harness.organisation(kind: .municipalService)
+        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let history = KnownHistory(school: school, municipality: municipality)
+        try await harness.publish(history.events + [history.trainingDone])
+        try await harness.serving { client in
+            #expect(try await harness.projected())
+            let head = try await harness.token(.head, organisation: school)
+            let id = try #require(try await call(client, .post, "/v1/reports", token: head, json: #"{"scope": "organisation", "quarter": "2026-Q3"}"#).object["id"] as? String)
+            _ = try await completed(client, id, token: head)
+            let csv = try await call(client, .get, "/v1/reports/\(id)/export.csv", token: head)
+            #expect(csv.status == .ok)
+            #expect(Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let text = String(decoding: csv.body.dropFirst(3), as: UTF8.self)
+            let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == "Отчёт;Квартал;Редакция;Показатель;Разрез;Значение")
+            #expect(lines.contains("organisation;2026-Q3;1;first_contact_hours;;96"))
+            #expect(lines.count == KnownHistory.expectedForSchool.count + 1 + 0, "one row per figure: \(lines.count)")
+        }
+    }
+}
