@@ -137,6 +137,7 @@ let package = Package(
                 "ServiceRuntime", "Models",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/StaffAccess",
             swiftSettings: swiftSettings

@@ -131,15 +131,10 @@ struct MonitoringCommand: AsyncParsableCommand {
         struct Submit: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Submit a complete draft; its figures are frozen.")
 
-            @Argument(help: "The report's id.")
-            var report: UUIDArgument
-            @Option(help: "Who submits it, for the record: a login name.")
-            var by: String
+            @OptionGroup var move: ReportMove
 
             func run() async throws {
-                let id = report.value
-                _ = try await withMonitoring { pool in try await pool.withTransaction { try await ReportStore.submit(id, by: by, in: $0) } }
-                print("Report \(id.uuidString.lowercased()) submitted.")
+                try await move.run("submitted", ReportStore.submit)
             }
         }
 
@@ -147,17 +142,27 @@ struct MonitoringCommand: AsyncParsableCommand {
         struct Accept: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Accept a submitted report.")
 
-            @Argument(help: "The report's id.")
-            var report: UUIDArgument
-            @Option(help: "Who accepts it, for the record: a login name.")
-            var by: String
+            @OptionGroup var move: ReportMove
 
             func run() async throws {
-                let id = report.value
-                _ = try await withMonitoring { pool in try await pool.withTransaction { try await ReportStore.accept(id, by: by, in: $0) } }
-                print("Report \(id.uuidString.lowercased()) accepted.")
+                try await move.run("accepted", ReportStore.accept)
             }
         }
+    }
+}
+
+/// A report and who moves it (`submit`, `accept`).
+struct ReportMove: ParsableArguments {
+    @Argument(help: "The report's id.")
+    var report: UUIDArgument
+    @Option(help: "Who does it, for the record: a login name.")
+    var by: String
+
+    /// Moves the report with `move` in one transaction and says so.
+    func run(_ done: String, _ move: @Sendable (UUID, String, PostgresConnection) async throws -> QuarterlyReport) async throws {
+        let id = report.value, by = by
+        _ = try await withMonitoring { pool in try await pool.withTransaction { try await move(id, by, $0) } }
+        print("Report \(id.uuidString.lowercased()) \(done).")
     }
 }
 

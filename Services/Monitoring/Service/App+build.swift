@@ -16,12 +16,7 @@ import StaffAccess
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
     let settings = try await MonitoringSettings(reader: reader)
     let logger = Logger(label: "accord.monitoring")
-    var tokens: StaffTokens?
-    if let secret = settings.staffTokenSecret {
-        tokens = try await StaffTokens(secret: secret)
-    } else {
-        logger.warning("STAFF_TOKEN_SECRET is not set: the API answers 401 to every request")
-    }
+    let tokens = try await StaffTokens.configured(secret: settings.staffTokenSecret, logger: logger)
     let specification = try MonitoringAPIDocument.contents()
     return try await buildAccordService(
         .monitoring, reader: reader, migrations: [try MonitoringSchema.migrations()],

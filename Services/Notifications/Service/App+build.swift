@@ -12,12 +12,7 @@ import StaffAccess
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
     let settings = try await NotificationsSettings(reader: reader)
     let logger = Logger(label: "accord.notifications")
-    var tokens: StaffTokens?
-    if let secret = settings.staffTokenSecret {
-        tokens = try await StaffTokens(secret: secret)
-    } else {
-        logger.warning("STAFF_TOKEN_SECRET is not set: the API answers 401 to every request")
-    }
+    let tokens = try await StaffTokens.configured(secret: settings.staffTokenSecret, logger: logger)
     let catalogue = try TemplateCatalogue.bundled()
     let box = SecretBox(keyMaterial: settings.secretsKey)
     let subscriptions = WebhookSubscriptionStore(box: box, overlap: settings.secretOverlap)

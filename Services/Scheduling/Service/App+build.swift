@@ -17,12 +17,7 @@ import StaffAccess
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
     let settings = try await SchedulingSettings(reader: reader)
     let logger = Logger(label: "accord.scheduling")
-    var tokens: StaffTokens?
-    if let secret = settings.staffTokenSecret {
-        tokens = try await StaffTokens(secret: secret)
-    } else {
-        logger.warning("STAFF_TOKEN_SECRET is not set: the staff API answers 401 to every request")
-    }
+    let tokens = try await StaffTokens.configured(secret: settings.staffTokenSecret, logger: logger)
     let specification = try SchedulingAPIDocument.contents()
     return try await buildAccordService(
         .scheduling, reader: reader, migrations: [try SchedulingSchema.migrations()],
