@@ -20,13 +20,13 @@ struct EventProjection: Sendable {
             INSERT INTO monitoring.referrals (referral_id, organisation_id, kind, source_kind, nature, minor_count, party_count, received_at)
             SELECT (p->>'referral_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->'source'->>'kind', p->>'nature',
                    (p->>'minor_count')::int, (p->>'party_count')::int, (p->>'received_at')::timestamptz
-            \(payloads) ON CONFLICT DO NOTHING
+            \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         CaseOpened.messageType: """
             INSERT INTO monitoring.cases (case_id, referral_id, organisation_id, kind, nature, referral_received_at, opened_at)
             SELECT (p->>'case_id')::uuid, (p->>'referral_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'nature',
                    (p->>'referral_received_at')::timestamptz, (p->>'opened_at')::timestamptz
-            \(payloads) ON CONFLICT DO NOTHING
+            \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         CaseClosed.messageType: """
             INSERT INTO monitoring.case_closings (case_id, organisation_id, kind, nature, outcome, closing_reason, programme_kind,
@@ -34,12 +34,12 @@ struct EventProjection: Sendable {
             SELECT (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'nature', p->>'outcome', p->>'closing_reason',
                    p->>'programme_kind', (p->>'minor_count')::int, (p->>'adult_count')::int, (p->>'meetings_held')::int,
                    (p->>'referral_received_at')::timestamptz, (p->>'first_contact_at')::timestamptz, (p->>'closed_at')::timestamptz
-            \(payloads) ON CONFLICT DO NOTHING
+            \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         ProgrammeStarted.messageType: """
             INSERT INTO monitoring.programmes (programme_id, case_id, organisation_id, kind, started_at)
             SELECT (p->>'programme_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', (p->>'started_at')::timestamptz
-            \(payloads) ON CONFLICT DO NOTHING
+            \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         MeetingHeld.messageType: """
             INSERT INTO monitoring.meetings (meeting_id, case_id, organisation_id, kind, programme_kind, starts_at,
@@ -47,7 +47,7 @@ struct EventProjection: Sendable {
             SELECT (p->>'meeting_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'programme_kind',
                    (p->>'starts_at')::timestamptz, (p->>'minor_count')::int, (p->>'adult_count')::int,
                    (p->>'specialist_count')::int, (p->>'peer_mediator_count')::int
-            \(payloads) ON CONFLICT DO NOTHING
+            \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         AgreementRecorded.messageType: """
             INSERT INTO monitoring.agreements (agreement_id, case_id, organisation_id, reached_on, term_count, fulfilled_count, broken_count, recorded_at)
@@ -94,8 +94,12 @@ struct EventProjection: Sendable {
     }
 
     /// Writes a batch's facts in the handler's transaction: one statement per event type.
+    ///
+    /// Two batches in flight can hold the same keys (an agreement recorded twice, a redelivered
+    /// event), so every batch takes its row locks in one global order, by event type and then by
+    /// key (each statement inserts in key order), and two batches never deadlock.
     func project(_ batch: [ClaimedMessage], in transaction: HandlerTransaction) async throws {
-        for (type, messages) in Dictionary(grouping: batch, by: \.type) {
+        for (type, messages) in Dictionary(grouping: batch, by: \.type).sorted(by: { $0.key < $1.key }) {
             guard let sql = Self.statements[type] else {
                 logger.debug("event not projected", metadata: ["type": "\(type)", "count": "\(messages.count)"])
                 continue
