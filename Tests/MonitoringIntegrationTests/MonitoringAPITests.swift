@@ -118,7 +118,7 @@ struct MonitoringAPITests {
         }
     }
 
-    @Test("the CSV export opens in Russian-locale Excel: BOM, semicolons, decimal comma, CRLF")
+    @Test("the CSV export opens in Russian-locale Excel (BOM, semicolons, decimal comma, CRLF); the printable page has its charts in Russian")
     func csvExport() async throws {
         let harness = try await MonitoringHarness.prepare()
         let municipality = try await harness.organisation(kind: .municipalService)
@@ -137,7 +137,13 @@ struct MonitoringAPITests {
             let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.first == "Отчёт;Квартал;Редакция;Показатель;Разрез;Значение")
             #expect(lines.contains("organisation;2026-Q3;1;first_contact_hours;;96"))
-            #expect(lines.count == KnownHistory.expectedForSchool.count + 1 + 0, "one row per figure: \(lines.count)")
+            #expect(lines.count == KnownHistory.expectedForSchool.count + 1, "one row per figure: \(lines.count)")
+
+            let page = try await call(client, .get, "/v1/reports/\(id)/export.html", token: head)
+            let html = String(decoding: page.body, as: UTF8.self)
+            #expect(page.status == .ok && html.hasPrefix("<!doctype html>"))
+            #expect(html.contains("3 квартал 2026 года") && html.contains("Заявки по источникам") && html.contains("Суд"))
+            #expect(html.contains("Медиация") && html.contains("<svg") && html.contains("Доля обработанных заявок: 100.0 %"))
         }
     }
 }

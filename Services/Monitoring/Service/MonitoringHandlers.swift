@@ -62,6 +62,16 @@ struct MonitoringHandlers: APIProtocol {
         return .ok(.init(body: .csv(HTTPBody(csv))))
     }
 
+    func exportReportHTML(_ input: Operations.ExportReportHTML.Input) async throws -> Operations.ExportReportHTML.Output {
+        let page = try await withAccess { access, connection in
+            let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
+            guard report.completedAt != nil else { throw ReportRefusal.notComplete }
+            let totals = try await ReportStore.totals(of: report.id, on: connection)
+            return ReportHTML(report: report, totals: totals, title: try await ReportStore.title(of: report, on: connection)).html
+        }
+        return .ok(.init(body: .html(HTTPBody(page))))
+    }
+
     func submitReport(_ input: Operations.SubmitReport.Input) async throws -> Operations.SubmitReport.Output {
         let report = try await withAccess { access, connection in
             let (report, _) = try await readable(input.path.reportId, access: access, on: connection)

@@ -133,6 +133,13 @@ public enum ReportStore {
             """).map(QuarterlyReport.init(row:))
     }
 
+    /// What a report is about, as people call it: the organisation's name, or the region's.
+    static func title(of report: QuarterlyReport, on connection: PostgresConnection) async throws -> String {
+        guard let organisation = report.organisationID else { return "Регион \(report.region)" }
+        return try await connection.query("SELECT name FROM monitoring.organisations WHERE id = \(organisation)").first?
+            .decode(String.self, at: 0) ?? report.region
+    }
+
     /// The municipal service an organisation reports to, if it has one.
     static func municipality(of organisation: UUID?, on connection: PostgresConnection) async throws -> UUID? {
         guard let organisation else { return nil }
