@@ -62,6 +62,15 @@ struct MonitoringHandlers: APIProtocol {
         return .ok(.init(body: .csv(HTTPBody(csv))))
     }
 
+    func exportReportXLSX(_ input: Operations.ExportReportXLSX.Input) async throws -> Operations.ExportReportXLSX.Output {
+        let workbook = try await withAccess { access, connection in
+            let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
+            guard report.completedAt != nil else { throw ReportRefusal.notComplete }
+            return ReportXLSX(report: report, totals: try await ReportStore.totals(of: report.id, on: connection)).bytes
+        }
+        return .ok(.init(body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(workbook))))
+    }
+
     func exportReportHTML(_ input: Operations.ExportReportHTML.Input) async throws -> Operations.ExportReportHTML.Output {
         let page = try await withAccess { access, connection in
             let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
