@@ -19,6 +19,20 @@ struct NotificationsAPITests {
         }
     }
 
+    @Test("a service's own address is kept by its own people: another organisation's is not found, an administrator's token is refused")
+    func organisationAddress() async throws {
+        try await NotificationsHarness.run { client, harness in
+            let organisation = UUID()
+            let head = try await harness.token(.head, organisation: organisation)
+            let path = "/v1/recipients/organisation/\(organisation.uuidString.lowercased())"
+            let written = try await call(client, .put, path, token: head, json: #"{"email": {"address": "shsp1@school.example.ru", "consent": true}}"#)
+            #expect(written.status == .ok && written.object["kind"] as? String == "organisation")
+            #expect(try await call(client, .get, path, token: head).status == .ok)
+            #expect(try await call(client, .get, path, token: try await harness.token(.head)).status == .notFound)
+            #expect(try await call(client, .get, path, token: try await harness.token(.administrator, organisation: organisation)).status == .forbidden)
+        }
+    }
+
     @Test("a head records a parent's contacts; another organisation sees nothing; bad values are 422s naming the field; reads and writes are audited")
     func recipients() async throws {
         try await NotificationsHarness.run { client, harness in

@@ -9,7 +9,8 @@ import ServiceRuntime
 import StaffAccess
 
 /// Builds `accord-monitoring`: the shared service runtime, this service's schema, the projection
-/// of other services' events, the report worker that every replica runs, and the reports API
+/// of other services' events, the report worker that every replica runs, the hourly reminder
+/// sweep, and the reports API
 /// (`/v1`, generated from `openapi.yaml`, behind the staff token gate) with `/openapi.yaml`.
 ///
 /// `App.swift` runs it with the process environment; tests call it with in-memory configuration.
@@ -27,6 +28,8 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             return [
                 EventProjection(logger: logger).worker(pool: database.pool, options: projection),
                 ReportWorker(logger: logger).worker(pool: database.pool, concurrency: settings.reportConcurrency, lease: settings.reportLease),
+                ReportReminders.worker(pool: database.pool, logger: logger),
+                PeriodicScheduler(pool: database.pool, jobs: [try ReportReminders.job()]),
             ]
         },
         routes: { router, database in

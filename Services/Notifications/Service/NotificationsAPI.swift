@@ -39,16 +39,19 @@ struct NotificationsAPI: Sendable {
         return try APIBody.response(status)
     }
 
-    /// Parties and specialists belong to the caller's organisation; integrators to the administrator.
+    /// Parties and specialists belong to the caller's organisation, as does the organisation's own
+    /// address (no other organisation's); integrators to the administrator.
     private func scope(_ context: BasicRequestContext, _ caller: StaffCaller) throws -> (NotificationRecipient.Kind, UUID, OrganisationID?) {
         guard let kind = context.parameters.get("kind").flatMap(NotificationRecipient.Kind.init(rawValue:)) else {
-            throw APIProblem.invalid("kind", "Must be party, specialist or integrator.", "Допустимо: party, specialist или integrator.")
+            throw APIProblem.invalid(
+                "kind", "Must be party, specialist, organisation or integrator.", "Допустимо: party, specialist, organisation или integrator.")
         }
         let id = try uuid(context, "id")
         switch (kind, caller.role) {
         case (.integrator, .administrator): return (kind, id, nil)
         case (.integrator, _): throw APIProblem.forbidden("manage integrators' contacts", "управлять контактами интеграторов")
         case (_, .administrator): throw APIProblem.forbidden("reach parties' or specialists' contacts", "видеть контакты участников и специалистов")
+        case (.organisation, _) where id != caller.organisationID.uuid: throw APIProblem.notFound
         default: return (kind, id, caller.organisationID)
         }
     }

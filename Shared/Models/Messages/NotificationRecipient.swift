@@ -10,11 +10,14 @@ public struct NotificationRecipient: Codable, Hashable, Sendable {
         case specialist
         /// The integrator that sent a referral, by integrator id.
         case integrator
+        /// A service (ШСП, МСП, СПЦ) itself, by organisation id: its office's address (monitoring's
+        /// reminders of a quarterly report go there).
+        case organisation
     }
 
     /// What ``id`` identifies.
     public var kind: Kind
-    /// The party's, specialist's or integrator's id.
+    /// The party's, specialist's, integrator's or organisation's id.
     public var id: UUID
 
     /// A recipient.
