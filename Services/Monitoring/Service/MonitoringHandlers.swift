@@ -53,30 +53,30 @@ struct MonitoringHandlers: APIProtocol {
         return .ok(.init(body: .json(document)))
     }
 
-    func exportReportCSV(_ input: Operations.ExportReportCSV.Input) async throws -> Operations.ExportReportCSV.Output {
-        let csv = try await withAccess { access, connection in
-            let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
+    /// A complete report the caller may read, rendered with its totals for an export.
+    private func exported<T: Sendable>(
+        _ text: String, _ render: (QuarterlyReport, [ReportFigure], PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await withAccess { access, connection in
+            let (report, _) = try await readable(text, access: access, on: connection)
             guard report.completedAt != nil else { throw ReportRefusal.notComplete }
-            return ReportCSV(report: report, totals: try await ReportStore.totals(of: report.id, on: connection)).bytes
+            return try await render(report, try await ReportStore.totals(of: report.id, on: connection), connection)
         }
+    }
+
+    func exportReportCSV(_ input: Operations.ExportReportCSV.Input) async throws -> Operations.ExportReportCSV.Output {
+        let csv = try await exported(input.path.reportId) { report, totals, _ in ReportCSV(report: report, totals: totals).bytes }
         return .ok(.init(body: .csv(HTTPBody(csv))))
     }
 
     func exportReportXLSX(_ input: Operations.ExportReportXLSX.Input) async throws -> Operations.ExportReportXLSX.Output {
-        let workbook = try await withAccess { access, connection in
-            let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
-            guard report.completedAt != nil else { throw ReportRefusal.notComplete }
-            return ReportXLSX(report: report, totals: try await ReportStore.totals(of: report.id, on: connection)).bytes
-        }
+        let workbook = try await exported(input.path.reportId) { report, totals, _ in ReportXLSX(report: report, totals: totals).bytes }
         return .ok(.init(body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(HTTPBody(workbook))))
     }
 
     func exportReportHTML(_ input: Operations.ExportReportHTML.Input) async throws -> Operations.ExportReportHTML.Output {
-        let page = try await withAccess { access, connection in
-            let (report, _) = try await readable(input.path.reportId, access: access, on: connection)
-            guard report.completedAt != nil else { throw ReportRefusal.notComplete }
-            let totals = try await ReportStore.totals(of: report.id, on: connection)
-            return ReportHTML(report: report, totals: totals, title: try await ReportStore.title(of: report, on: connection)).html
+        let page = try await exported(input.path.reportId) { report, totals, connection in
+            ReportHTML(report: report, totals: totals, title: try await ReportStore.title(of: report, on: connection)).html
         }
         return .ok(.init(body: .html(HTTPBody(page))))
     }
