@@ -168,4 +168,48 @@ struct MonitoringAPITests {
             #expect(html.contains("Медиация") && html.contains("<svg") && html.contains("Доля обработанных заявок: 100.0 %"))
         }
     }
+
+    @Test("a conclusion for a court: drawn from the case's history, no names, kept as prepared; the head prepares it, its people read it, others see nothing")
+    func conclusions() async throws {
+        let harness = try await MonitoringHarness.prepare()
+        let municipality = try await harness.organisation(kind: .municipalService)
+        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let history = KnownHistory(school: school, municipality: municipality)
+        try await harness.publish(history.events + [history.trainingDone])
+        try await harness.serving { client in
+            #expect(try await harness.projected())
+            let head = try await harness.token(.head, organisation: school)
+            let specialist = try await harness.token(.specialist, organisation: school)
+            let stranger = try await harness.token(.head, organisation: municipality)
+            let request = #"{"requested_by": "court", "request_reference": "2-1234/2026", "requested_on": "2026-10-05"}"#
+            let path = "/v1/cases/\(history.reconciledCase.uuid.uuidString.lowercased())/conclusions"
+
+            #expect(try await call(client, .post, path, token: specialist, json: request).status == .forbidden)
+            #expect(try await call(client, .post, path, token: stranger, json: request).status == .notFound)
+            let prepared = try await call(client, .post, path, token: head, json: request)
+            #expect(prepared.status == .created)
+            let steps = (prepared.object["steps"] as? [[String: Any]])?.compactMap { $0["what"] as? String }
+            #expect(steps == [
+                "referral_received", "case_opened", "programme_started", "first_contact", "meeting_held:preliminary", "meeting_held:main",
+                "agreement_reached", "closed",
+            ])
+            #expect(prepared.object["meetings_held"] as? Int == 2 && prepared.object["outcome"] as? String == "agreement_fulfilled")
+            #expect(prepared.object["agreement_terms"] as? Int == 3 && prepared.object["agreement_terms_kept"] as? Int == 3)
+            let id = try #require(prepared.object["id"] as? String)
+            #expect(try await call(client, .get, "/v1/conclusions/\(id)", token: specialist).object["request_reference"] as? String == "2-1234/2026")
+            #expect(try await call(client, .get, "/v1/conclusions/\(id)", token: stranger).status == .notFound)
+
+            let accompanied = "/v1/cases/\(history.accompaniedCase.uuid.uuidString.lowercased())/conclusions"
+            let second = try await call(client, .post, accompanied, token: head, json: request)
+            #expect((second.object["profiles"] as? [[String: Any]])?.count == 2)
+            let page = String(decoding: try await call(client, .get, "/v1/conclusions/\(try #require(second.object["id"] as? String))/export.html", token: head).body, as: UTF8.self)
+            #expect(page.contains("По запросу суда № 2-1234/2026 от 05.10.2026") && page.contains("Динамика обучающегося") && page.contains("<polyline"))
+
+            let invalid = try await call(client, .post, path, token: head, json: #"{"requested_by": "court", "request_reference": " ", "requested_on": "2026-13-01"}"#)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(Set((invalid.object["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String } ?? []) == ["/request_reference", "/requested_on"])
+            #expect(try await call(client, .post, "/v1/cases/\(UUID().uuidString)/conclusions", token: head, json: request).status == .notFound)
+            #expect(try await harness.pool.count("SELECT count(*) FROM monitoring.conclusions WHERE prepared_by = 'staff:head-tests'") == 2)
+        }
+    }
 }

@@ -12,7 +12,7 @@ struct MonitoringHandlers: APIProtocol {
     let pool: PostgresPool
 
     /// Runs `body` in a transaction with the caller's reach.
-    private func withAccess<T: Sendable>(_ body: (ReportAccess, PostgresConnection) async throws -> T) async throws -> T {
+    func withAccess<T: Sendable>(_ body: (ReportAccess, PostgresConnection) async throws -> T) async throws -> T {
         let caller = try StaffRequest.required()
         return try await pool.withTransaction { connection in try await body(try await ReportAccess.of(caller, on: connection), connection) }
     }
