@@ -18,6 +18,7 @@ struct KnownHistory {
     let aprilReferral = ReferralID(UUID.v7()), schoolReferral = ReferralID(UUID.v7()), commissionReferral = ReferralID(UUID.v7())
     let reconciledCase = CaseID(UUID.v7()), refusedCase = CaseID(UUID.v7()), accompaniedCase = CaseID(UUID.v7()), newAccompaniment = CaseID(UUID.v7())
     let agreement = AgreementID(UUID.v7())
+    let homeVisit = InterventionID(UUID.v7())
 
     /// Every event, in the order the producers would publish them; the same ids each time it is read.
     private(set) var events: [any MessageContract] = []
@@ -59,6 +60,11 @@ struct KnownHistory {
                 behaviour: 2, performance: 3, recordedAt: at("2026-04-20T05:00:00Z")),
             StudentProfileRecorded(caseID: accompaniedCase, organisationID: schoolID, recordedOn: day("2026-09-05"), attendancePercent: 90,
                 behaviour: 4, performance: 4, recordedAt: at("2026-09-05T05:00:00Z")),
+            // A home visit planned, then done: the later record wins.
+            InterventionRecorded(interventionID: homeVisit, caseID: accompaniedCase, organisationID: schoolID, area: .attendance, kind: .homeVisit,
+                startsOn: day("2026-05-01"), endsOn: day("2026-06-30"), status: .planned, recordedAt: at("2026-04-21T05:00:00Z")),
+            InterventionRecorded(interventionID: homeVisit, caseID: accompaniedCase, organisationID: schoolID, area: .attendance, kind: .homeVisit,
+                startsOn: day("2026-05-01"), endsOn: day("2026-06-30"), status: .done, recordedAt: at("2026-07-01T05:00:00Z")),
             closed(accompaniedCase, aprilReferral, .accompaniment, .atRiskStatus, .goalsAchieved, nil, nil, minors: 1, adults: 1,
                 received: at("2026-04-10T05:00:00Z"), firstContact: at("2026-04-12T05:00:00Z"), at: at("2026-09-10T05:00:00Z")),
             activity(.training, from: "2026-07-01", to: "2026-07-31", doneOn: nil),

@@ -202,8 +202,11 @@ struct MonitoringAPITests {
             let accompanied = "/v1/cases/\(history.accompaniedCase.uuid.uuidString.lowercased())/conclusions"
             let second = try await call(client, .post, accompanied, token: head, json: request)
             #expect((second.object["profiles"] as? [[String: Any]])?.count == 2)
+            let interventions = second.object["interventions"] as? [[String: Any]]
+            #expect(interventions?.count == 1 && interventions?.first?["kind"] as? String == "home_visit" && interventions?.first?["status"] as? String == "done")
             let page = String(decoding: try await call(client, .get, "/v1/conclusions/\(try #require(second.object["id"] as? String))/export.html", token: head).body, as: UTF8.self)
             #expect(page.contains("По запросу суда № 2-1234/2026 от 05.10.2026") && page.contains("Динамика обучающегося") && page.contains("<polyline"))
+            #expect(page.contains("Вмешательства плана сопровождения") && page.contains("01.05.2026 — 30.06.2026") && page.contains("<rect"))
 
             let invalid = try await call(client, .post, path, token: head, json: #"{"requested_by": "court", "request_reference": " ", "requested_on": "2026-13-01"}"#)
             #expect(invalid.status == .unprocessableContent)

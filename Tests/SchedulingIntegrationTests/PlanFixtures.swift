@@ -16,7 +16,8 @@ enum PlanFixtures {
         let pool = try await CaseOpeningTests.makePool()
         try await pool.withConnection { connection in
             try await MessageBus.subscribe(
-                "observed", to: [StudentProfileRecorded.messageType, PlanActivityCompleted.messageType], in: connection)
+                "observed", to: [StudentProfileRecorded.messageType, PlanActivityCompleted.messageType, InterventionRecorded.messageType],
+                in: connection)
         }
         return pool
     }

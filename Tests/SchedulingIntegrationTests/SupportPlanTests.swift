@@ -76,6 +76,14 @@ struct SupportPlanTests {
         #expect(both.map(\.id) == [plan.id, next.id])
         #expect(both.map(\.status) == [.completed, .active])
 
+        // Monitoring hears each change with the catalogue's terms and dates, never the description or who is responsible.
+        let announced = try await pool.query("""
+            SELECT payload->>'status', payload->>'kind', payload::text FROM bus.messages
+            WHERE queue = 'observed' AND type = 'intervention.recorded.v1' ORDER BY id
+            """).map { (try $0.decode(String.self, at: 0), try $0.decode(String?.self, at: 1), try $0.decode(String.self, at: 2)) }
+        #expect(announced.map(\.0) == ["planned", "planned", "in_progress", "done"])
+        #expect(announced.map(\.1) == ["home_visit", nil, "home_visit", "home_visit"])
+        #expect(announced.allSatisfy { !$0.2.contains("Центр поддержки семьи") && !$0.2.contains("Консультации") })
         for (action, times) in [
             ("support_plan.create", 2), ("intervention.create", 2), ("intervention.set_status", 2), ("progress_note.create", 1),
             ("support_plan.read", 2), ("support_plan.complete", 1),

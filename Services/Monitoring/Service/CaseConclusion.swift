@@ -24,6 +24,15 @@ struct CaseConclusion: Codable, Sendable, Equatable {
         var performance: Int
     }
 
+    /// One support plan intervention: the catalogue's terms and dates.
+    struct Intervention: Codable, Sendable, Equatable {
+        var area: String
+        var kind: String?
+        var startsOn: LocalDate
+        var endsOn: LocalDate
+        var status: String
+    }
+
     var caseID: UUID
     var organisationID: UUID
     var kind: String
@@ -36,6 +45,8 @@ struct CaseConclusion: Codable, Sendable, Equatable {
     var outcome: String?
     var closingReason: String?
     var profiles: [Profile]
+    /// The support plan's interventions, by start; the pupil's dynamics are read against them.
+    var interventions: [Intervention]
 
     /// The case's history from the facts, if monitoring knows the case in `organisation`.
     static func draw(case id: UUID, organisation: UUID, on connection: PostgresConnection) async throws -> CaseConclusion? {
@@ -80,12 +91,21 @@ struct CaseConclusion: Codable, Sendable, Equatable {
             guard let day = LocalDate(try row.decode(String.self, at: 0)) else { return nil }
             return Profile(on: day, attendancePercent: try row.decode(Double.self, at: 1), behaviour: try row.decode(Int.self, at: 2), performance: try row.decode(Int.self, at: 3))
         }
+        let interventions = try await connection.query("""
+            SELECT area, kind, starts_on::text, ends_on::text, status FROM monitoring.interventions
+            WHERE case_id = \(id) AND organisation_id = \(organisation) ORDER BY starts_on, intervention_id
+            """).compactMap { row -> Intervention? in
+            guard let starts = LocalDate(try row.decode(String.self, at: 2)), let ends = LocalDate(try row.decode(String.self, at: 3)) else { return nil }
+            return Intervention(area: try row.decode(String.self, at: 0), kind: try row.decode(String?.self, at: 1), startsOn: starts, endsOn: ends,
+                status: try row.decode(String.self, at: 4))
+        }
         return CaseConclusion(
             caseID: id, organisationID: organisation, kind: try opened?.decode(String.self, at: 0) ?? closing!.decode(String.self, at: 0),
             nature: try opened?.decode(String.self, at: 1) ?? closing?.decode(String.self, at: 1),
             steps: steps.sorted { $0.on < $1.on }, meetingsHeld: meetings.count,
             programmeKind: try programme?.decode(String.self, at: 1) ?? closing?.decode(String?.self, at: 4),
             agreementTerms: try agreement?.decode(Int.self, at: 1), agreementTermsKept: try agreement?.decode(Int.self, at: 2),
-            outcome: try closing?.decode(String.self, at: 2), closingReason: try closing?.decode(String?.self, at: 3), profiles: profiles)
+            outcome: try closing?.decode(String.self, at: 2), closingReason: try closing?.decode(String?.self, at: 3), profiles: profiles,
+            interventions: interventions)
     }
 }

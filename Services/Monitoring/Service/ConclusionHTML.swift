@@ -50,7 +50,7 @@ struct ConclusionHTML {
         } else {
             page += "<p>Работа продолжается.</p>\n"
         }
-        if !document.profiles.isEmpty { page += dynamics(document.profiles) }
+        if !document.profiles.isEmpty || !document.interventions.isEmpty { page += dynamics(document.profiles, document.interventions) }
         return page + "<p>Подготовил: \(ReportHTML.escape(kept.preparedBy)), \(Self.day(LocalDate(containing: kept.preparedAt, in: .gmt))).</p>\n</body></html>\n"
     }
 
@@ -65,29 +65,52 @@ struct ConclusionHTML {
         return steps[step.what] ?? step.what
     }
 
-    /// The pupil's profile over time: a table, and the three measures on one chart (attendance on
-    /// its 0–100 % scale, behaviour and performance on their 1–5 scales stretched to the same height).
-    private func dynamics(_ profiles: [CaseConclusion.Profile]) -> String {
+    /// The pupil's profile over time, set against the support plan's interventions: a table of
+    /// each, and one chart on a time axis with the interventions as shaded bands and the three
+    /// measures as lines (attendance on its 0–100 % scale, behaviour and performance on their 1–5
+    /// scales stretched to the same height).
+    private func dynamics(_ profiles: [CaseConclusion.Profile], _ interventions: [CaseConclusion.Intervention]) -> String {
         var part = "<h2>Динамика обучающегося</h2>\n<table><tr><th>Дата</th><th>Посещаемость, %</th><th>Поведение (1–5)</th><th>Успеваемость (1–5)</th></tr>\n"
         for profile in profiles {
             part += "<tr><td>\(Self.day(profile.on))</td><td>\(ReportCSV.number(profile.attendancePercent))</td>"
                 + "<td>\(profile.behaviour)</td><td>\(profile.performance)</td></tr>\n"
         }
         part += "</table>\n"
-        guard profiles.count >= 2 else { return part }
-        let width = 480.0, height = 160.0, step = width / Double(profiles.count - 1)
-        func line(_ value: (CaseConclusion.Profile) -> Double, _ colour: String) -> String {
-            let points = profiles.enumerated().map { index, profile in
-                String(format: "%.1f,%.1f", 30 + Double(index) * step, 10 + height * (1 - value(profile)))
+        if !interventions.isEmpty {
+            part += "<h2>Вмешательства плана сопровождения</h2>\n<table><tr><th>Направление</th><th>Вмешательство</th><th>Сроки</th><th>Статус</th></tr>\n"
+            for intervention in interventions {
+                let area = InterventionArea(rawValue: intervention.area)?.localizedName() ?? intervention.area
+                let kind = intervention.kind.flatMap(InterventionKind.init(rawValue:))?.localizedName() ?? "—"
+                let status = InterventionStatus(rawValue: intervention.status)?.localizedName() ?? intervention.status
+                part += "<tr><td>\(ReportHTML.escape(area))</td><td>\(ReportHTML.escape(kind))</td>"
+                    + "<td>\(Self.day(intervention.startsOn)) — \(Self.day(intervention.endsOn))</td><td>\(ReportHTML.escape(status))</td></tr>\n"
             }
+            part += "</table>\n"
+        }
+        guard profiles.count >= 2, let first = profiles.first?.on, let last = profiles.last?.on else { return part }
+        let days = { (date: LocalDate) in date.start(in: .gmt).timeIntervalSince1970 / 86_400 }
+        let start = min(days(first), interventions.map { days($0.startsOn) }.min() ?? .infinity)
+        let end = max(days(last), interventions.map { days($0.endsOn) }.max() ?? -.infinity)
+        let width = 480.0, height = 160.0, span = max(1, end - start)
+        let x = { (date: LocalDate) in 30 + width * (days(date) - start) / span }
+        var svg = "<svg role=\"img\" width=\"560\" height=\"\(Int(height) + 50 + 14 * interventions.count)\">"
+        for (index, intervention) in interventions.enumerated() {
+            let from = x(intervention.startsOn), to = max(from + 2, x(intervention.endsOn))
+            svg += String(format: "<rect x=\"%.1f\" y=\"10\" width=\"%.1f\" height=\"%.0f\" fill=\"#e8e0c8\" opacity=\"0.6\"/>", from, to - from, height)
+            let label = intervention.kind.flatMap(InterventionKind.init(rawValue:))?.localizedName()
+                ?? InterventionArea(rawValue: intervention.area)?.localizedName() ?? intervention.area
+            svg += String(format: "<text x=\"%.1f\" y=\"%d\">", from, Int(height) + 44 + 14 * index) + ReportHTML.escape(label) + "</text>"
+        }
+        func line(_ value: (CaseConclusion.Profile) -> Double, _ colour: String) -> String {
+            let points = profiles.map { String(format: "%.1f,%.1f", x($0.on), 10 + height * (1 - value($0))) }
             return "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
         }
-        part += "<svg role=\"img\" width=\"560\" height=\"210\">"
-            + line({ $0.attendancePercent / 100 }, "#4a7ab5") + line({ Double($0.behaviour - 1) / 4 }, "#c0504d")
+        svg += line({ $0.attendancePercent / 100 }, "#4a7ab5") + line({ Double($0.behaviour - 1) / 4 }, "#c0504d")
             + line({ Double($0.performance - 1) / 4 }, "#6a9a3a")
-            + "<text x=\"30\" y=\"195\" fill=\"#4a7ab5\">посещаемость</text><text x=\"160\" y=\"195\" fill=\"#c0504d\">поведение</text>"
-            + "<text x=\"270\" y=\"195\" fill=\"#6a9a3a\">успеваемость</text></svg>\n"
-        return part
+            + "<text x=\"30\" y=\"\(Int(height) + 26)\" fill=\"#4a7ab5\">посещаемость</text>"
+            + "<text x=\"160\" y=\"\(Int(height) + 26)\" fill=\"#c0504d\">поведение</text>"
+            + "<text x=\"270\" y=\"\(Int(height) + 26)\" fill=\"#6a9a3a\">успеваемость</text></svg>\n"
+        return part + svg
     }
 
     private static func day(_ date: LocalDate) -> String {

@@ -69,6 +69,16 @@ struct EventProjection: Sendable {
                 behaviour = excluded.behaviour, performance = excluded.performance, recorded_at = excluded.recorded_at
             WHERE excluded.recorded_at > monitoring.student_profiles.recorded_at
             """,
+        InterventionRecorded.messageType: """
+            INSERT INTO monitoring.interventions (intervention_id, case_id, organisation_id, area, kind, starts_on, ends_on, status, recorded_at)
+            SELECT DISTINCT ON ((p->>'intervention_id')::uuid)
+                   (p->>'intervention_id')::uuid, (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'area', p->>'kind',
+                   (p->>'starts_on')::date, (p->>'ends_on')::date, p->>'status', (p->>'recorded_at')::timestamptz
+            \(payloads) ORDER BY (p->>'intervention_id')::uuid, (p->>'recorded_at')::timestamptz DESC
+            ON CONFLICT (intervention_id) DO UPDATE SET status = excluded.status, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
+                recorded_at = excluded.recorded_at
+            WHERE excluded.recorded_at > monitoring.interventions.recorded_at
+            """,
         // An activity is reported again when it is done; done never goes back to not done.
         PlanActivityCompleted.messageType: """
             INSERT INTO monitoring.plan_activities (activity_id, organisation_id, kind, period_start, period_end, done, done_on)

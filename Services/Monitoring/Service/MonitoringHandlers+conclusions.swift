@@ -57,6 +57,9 @@ extension Components.Schemas.Conclusion {
             outcome: document.outcome, closingReason: document.closingReason,
             profiles: document.profiles.map {
                 .init(on: $0.on.description, attendancePercent: $0.attendancePercent, behaviour: $0.behaviour, performance: $0.performance)
+            },
+            interventions: document.interventions.map {
+                .init(area: $0.area, kind: $0.kind, startsOn: $0.startsOn.description, endsOn: $0.endsOn.description, status: $0.status)
             })
     }
 }

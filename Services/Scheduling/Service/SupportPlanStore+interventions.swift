@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 import Models
 import Postgres
@@ -61,7 +62,9 @@ extension SupportPlanStore {
             RETURNING \(unescaped: Intervention.columns)
             """).single.unwrapped("inserted intervention")
         try await AuditTrail.record("intervention.create", by: caller, caseID: caseID, entity: "intervention", entityID: id.uuid, in: connection)
-        return try Intervention(row: row)
+        let intervention = try Intervention(row: row)
+        try await announce(intervention, caseID: caseID, by: caller, in: connection, now: now)
+        return intervention
     }
 
     /// Reports how far an intervention of the caller's active plan has got.
@@ -92,6 +95,19 @@ extension SupportPlanStore {
             """).single.unwrapped("updated intervention")
         try await AuditTrail.record(
             "intervention.set_status", by: caller, caseID: caseID, entity: "intervention", entityID: interventionID.uuid, in: connection)
-        return try Intervention(row: updated)
+        let intervention = try Intervention(row: updated)
+        try await announce(intervention, caseID: caseID, by: caller, in: connection, now: now)
+        return intervention
+    }
+
+    /// Publishes `intervention.recorded.v1` for monitoring, in the transaction of the change:
+    /// the catalogue's terms and the dates, never the team's description or the responsible person.
+    private static func announce(
+        _ intervention: Intervention, caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date
+    ) async throws {
+        let event = InterventionRecorded(
+            interventionID: intervention.id, caseID: caseID, organisationID: caller.organisationID, area: intervention.area,
+            kind: intervention.kind, startsOn: intervention.startsOn, endsOn: intervention.endsOn, status: intervention.status, recordedAt: now)
+        try await MessageBus.publish([try OutgoingMessage(event, correlationID: caseID.uuid)], topic: InterventionRecorded.messageType, in: connection)
     }
 }
