@@ -39,7 +39,7 @@ struct KilledSenderTests {
             try await MigrationRunner(pool: pool).migrate([try BusSchema.migrations(), try NotificationsSchema.migrations()])
             let harness = NotificationsHarness(pool: pool)
             let environment = ProcessInfo.processInfo.environment.merging(try NotificationsHarness.environment([
-                "SMS_GATEWAY_URL": url + "/sms", "DELIVERY_TIMEOUT_SECONDS": "1", "LOG_FORMAT": "json", "LOG_LEVEL": "info",
+                "SMS_GATEWAY_URL": url + "/sms", "DELIVERY_TIMEOUT_SECONDS": "5", "LOG_FORMAT": "json", "LOG_LEVEL": "info",
             ])) { $1 }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("killed-sender-\(UUID()).log")
             defer { try? FileManager.default.removeItem(at: output) }
@@ -53,7 +53,8 @@ struct KilledSenderTests {
             #expect(try await harness.deliveries(of: id).first?.state == "sending", "the kill must leave the delivery mid-send")
 
             let second = try start(environment, output: output)
-            // The lease (1 s timeout + 5 s) runs out, the restarted process takes the delivery back and resends.
+            // The lease (5 s timeout + 5 s) runs out, the restarted process takes the delivery back and resends. The timeout
+            // is long enough that a loaded machine does not turn the resend itself into a timed-out attempt (a third copy).
             let resent = (try? await eventually(within: .seconds(30)) { try await harness.deliveries(of: id).first?.state == "delivered" }) ?? false
             await second.stop()
             #expect(resent)
