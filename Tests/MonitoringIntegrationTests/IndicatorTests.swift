@@ -6,20 +6,10 @@ import TestSupport
 
 @Suite("Quarterly indicators on a hand-built history", .freshDatabase)
 struct IndicatorTests {
-    /// The history, its organisations recorded and its events projected by a running service.
-    private func projectedHistory(_ harness: MonitoringHarness, publishTwice: Bool = false) async throws -> KnownHistory {
-        let municipality = try await harness.organisation(kind: .municipalService)
-        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
-        let history = KnownHistory(school: school, municipality: municipality)
-        try await harness.publish(history.events + [history.trainingDone])
-        if publishTwice { try await harness.publish(history.events.reversed() + [history.trainingDone]) }
-        return history
-    }
-
     @Test("every indicator of a school's quarter has its worked-out value, quarters cut at local midnight")
     func schoolIndicators() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let history = try await projectedHistory(harness)
+        let history = try await harness.knownHistory()
         try await harness.running {
             #expect(try await harness.projected())
             let report = try #require(try await harness.report(.organisation, organisation: history.school, quarter: "2026-Q3"))
@@ -32,7 +22,7 @@ struct IndicatorTests {
     @Test("a municipality's and a region's figures are the sums of their organisations'")
     func sums() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let history = try await projectedHistory(harness)
+        let history = try await harness.knownHistory()
         _ = try await harness.organisation(kind: .schoolService, region: "sverdlovsk")
         try await harness.running {
             #expect(try await harness.projected())
@@ -54,7 +44,7 @@ struct IndicatorTests {
     @Test("every event delivered twice, in another order: the figures do not change")
     func redeliveredEvents() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let history = try await projectedHistory(harness, publishTwice: true)
+        let history = try await harness.knownHistory(publishTwice: true)
         try await harness.running {
             #expect(try await harness.projected())
             #expect(try await harness.pool.count("SELECT count(*) FROM bus.history WHERE queue = 'monitoring'") == 2 * (history.events.count + 1))
@@ -66,7 +56,7 @@ struct IndicatorTests {
     @Test("an earlier quarter has none of this quarter's events")
     func otherQuarter() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let history = try await projectedHistory(harness)
+        let history = try await harness.knownHistory()
         try await harness.running {
             #expect(try await harness.projected())
             let report = try #require(try await harness.report(.organisation, organisation: history.school, quarter: "2026-Q2"))

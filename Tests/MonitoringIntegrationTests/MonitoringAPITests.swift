@@ -33,11 +33,9 @@ struct MonitoringAPITests {
     @Test("a school's head asks for and submits its report, its specialist only reads it, the municipal head accepts it, a stranger sees nothing")
     func schoolReport() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let municipality = try await harness.organisation(kind: .municipalService)
-        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
+        let history = try await harness.knownHistory()
+        let (municipality, school) = (history.municipality, history.school)
         let other = try await harness.organisation(kind: .schoolService, municipality: municipality)
-        let history = KnownHistory(school: school, municipality: municipality)
-        try await harness.publish(history.events + [history.trainingDone])
         try await harness.serving { client in
             #expect(try await harness.projected())
             let head = try await harness.token(.head, organisation: school)
@@ -121,10 +119,8 @@ struct MonitoringAPITests {
     @Test("exports: CSV for Russian-locale Excel (BOM, semicolons, decimal comma, CRLF), a workbook an independent reader opens, a printable page with Russian charts")
     func csvExport() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let municipality = try await harness.organisation(kind: .municipalService)
-        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
-        let history = KnownHistory(school: school, municipality: municipality)
-        try await harness.publish(history.events + [history.trainingDone])
+        let history = try await harness.knownHistory()
+        let school = history.school
         try await harness.serving { client in
             #expect(try await harness.projected())
             let head = try await harness.token(.head, organisation: school)
@@ -172,10 +168,8 @@ struct MonitoringAPITests {
     @Test("a conclusion for a court: drawn from the case's history, no names, kept as prepared; the head prepares it, its people read it, others see nothing")
     func conclusions() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let municipality = try await harness.organisation(kind: .municipalService)
-        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
-        let history = KnownHistory(school: school, municipality: municipality)
-        try await harness.publish(history.events + [history.trainingDone])
+        let history = try await harness.knownHistory()
+        let (municipality, school) = (history.municipality, history.school)
         try await harness.serving { client in
             #expect(try await harness.projected())
             let head = try await harness.token(.head, organisation: school)

@@ -60,6 +60,16 @@ struct MonitoringHarness: Sendable {
         return id
     }
 
+    /// A municipal service and one of its schools with ``KnownHistory`` on the bus; with
+    /// `publishTwice`, every event again in reverse order (a redelivery).
+    func knownHistory(publishTwice: Bool = false) async throws -> KnownHistory {
+        let municipality = try await organisation(kind: .municipalService)
+        let history = KnownHistory(school: try await organisation(kind: .schoolService, municipality: municipality), municipality: municipality)
+        try await publish(history.events + [history.trainingDone])
+        if publishTwice { try await publish(history.events.reversed() + [history.trainingDone]) }
+        return history
+    }
+
     /// Publishes events as their producers do.
     func publish(_ events: [any MessageContract]) async throws {
         try await pool.withTransaction { connection in

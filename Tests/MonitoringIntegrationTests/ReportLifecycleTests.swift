@@ -9,10 +9,8 @@ struct ReportLifecycleTests {
     @Test("a submitted report keeps its figures when late events arrive; asking again makes a flagged revision with them")
     func lateEvents() async throws {
         let harness = try await MonitoringHarness.prepare()
-        let municipality = try await harness.organisation(kind: .municipalService)
-        let school = try await harness.organisation(kind: .schoolService, municipality: municipality)
-        let history = KnownHistory(school: school, municipality: municipality)
-        try await harness.publish(history.events + [history.trainingDone])
+        let history = try await harness.knownHistory()
+        let school = history.school
         try await harness.running {
             #expect(try await harness.projected())
             let draft = try #require(try await harness.report(.organisation, organisation: school, quarter: "2026-Q3"))

@@ -19,10 +19,10 @@ struct MonitoringHandlers: APIProtocol {
 
     /// A report the caller may read, with the municipal service of the organisation it is about.
     private func readable(_ text: String, access: ReportAccess, on connection: PostgresConnection) async throws -> (QuarterlyReport, UUID?) {
-        guard let id = UUID(uuidString: text), let report = try await ReportStore.report(id, on: connection) else { throw ReportRefusal.notFound }
-        let municipality = try await ReportStore.municipality(of: report.organisationID, on: connection)
-        guard access.mayRead(report, municipalityOf: municipality) else { throw ReportRefusal.notFound }
-        return (report, municipality)
+        guard let id = UUID(uuidString: text), let report = try await ReportStore.reports(readableBy: access, id: id, on: connection).first else {
+            throw ReportRefusal.notFound
+        }
+        return (report, try await ReportStore.municipality(of: report.organisationID, on: connection))
     }
 
     func listReports(_ input: Operations.ListReports.Input) async throws -> Operations.ListReports.Output {

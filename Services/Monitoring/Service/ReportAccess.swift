@@ -11,7 +11,8 @@ import StaffAccess
 /// - an administrator reads every report of their organisation's region, asks for the region's
 ///   and accepts the municipalities'.
 ///
-/// A report out of reach is "not found", so its existence is not confirmed.
+/// Who may read is written once, as SQL, in ``ReportStore/reports(readableBy:id:quarter:scope:on:)``;
+/// a report out of reach is "not found", so its existence is not confirmed.
 struct ReportAccess: Sendable {
     /// The caller.
     let caller: StaffCaller
@@ -33,13 +34,6 @@ struct ReportAccess: Sendable {
     /// Whether the caller is an administrator (reads the whole region).
     var isAdministrator: Bool { caller.role == .administrator }
     private var isHead: Bool { caller.role == .head }
-
-    /// Whether the caller may read `report`; `municipalityOf` is the report organisation's municipal service.
-    func mayRead(_ report: QuarterlyReport, municipalityOf: UUID?) -> Bool {
-        if report.scope != .region, report.organisationID == organisation { return true }
-        if report.scope == .organisation, municipalityOf == organisation { return true }
-        return isAdministrator && report.region == region
-    }
 
     /// What the caller may ask for: their organisation's report (head), their municipality's
     /// (head of a municipal service), their region's (administrator).

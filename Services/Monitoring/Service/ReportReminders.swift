@@ -45,36 +45,47 @@ enum ReportReminders {
         return stages.filter { $0 >= daysLeft }.min()
     }
 
-    /// Requests every reminder due at `now` and not yet sent; returns how many.
+    /// Requests every reminder due at `now` and not yet sent; returns how many. The stages are
+    /// worked out per school in its own zone, then recorded in one statement that skips schools
+    /// that submitted and stages already sent, and the requests go out in one publish.
     @discardableResult
     static func sweep(in connection: PostgresConnection, now: Date) async throws -> Int {
         let schools = try await connection.query("""
             SELECT id, time_zone FROM monitoring.organisations WHERE kind = 'school_service' ORDER BY id
             """).map { (try $0.decode(UUID.self, at: 0), TimeZone(identifier: try $0.decode(String.self, at: 1)) ?? .gmt) }
-        var sent = 0
+        var due: (schools: [UUID], quarters: [String], stages: [Int], notifications: [UUID], dates: [String: String]) = ([], [], [], [], [:])
         for (school, zone) in schools {
             let today = LocalDate(containing: now, in: zone)
             let quarter = Quarter(containing: today)
-            let due = quarter.reportDueDate
-            let daysLeft = Int(((due.start(in: .gmt).timeIntervalSince(today.start(in: .gmt))) / 86_400).rounded())
+            let daysLeft = Int(((quarter.reportDueDate.start(in: .gmt).timeIntervalSince(today.start(in: .gmt))) / 86_400).rounded())
             guard let stage = stage(daysLeft: daysLeft) else { continue }
-            let notification = UUID.v7(at: now)
-            let recorded = try await connection.query("""
-                INSERT INTO monitoring.report_reminders (organisation_id, quarter, days_before, notification_id)
-                SELECT \(school), \(quarter.description), \(stage), \(notification)
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM monitoring.reports r WHERE r.scope = 'organisation' AND r.organisation_id = \(school)
-                        AND r.quarter = \(quarter.description) AND r.state IN ('submitted', 'accepted'))
-                ON CONFLICT DO NOTHING
-                """).affectedRows
-            guard recorded == 1 else { continue }
-            try await MessageBus.publish(NotificationRequested(
+            due.schools.append(school)
+            due.quarters.append(quarter.description)
+            due.stages.append(stage)
+            due.notifications.append(UUID.v7(at: now))
+            due.dates[quarter.description] = quarter.reportDueDate.description
+        }
+        guard !due.schools.isEmpty else { return 0 }
+        let recorded = try await connection.query("""
+            INSERT INTO monitoring.report_reminders (organisation_id, quarter, days_before, notification_id)
+            SELECT d.school, d.quarter, d.stage, d.notification
+            FROM unnest(\(due.schools)::uuid[], \(due.quarters)::text[], \(due.stages)::int[], \(due.notifications)::uuid[]) AS d(school, quarter, stage, notification)
+            WHERE NOT EXISTS (
+                SELECT 1 FROM monitoring.reports r WHERE r.scope = 'organisation' AND r.organisation_id = d.school
+                    AND r.quarter = d.quarter AND r.state IN ('submitted', 'accepted'))
+            ORDER BY d.school
+            ON CONFLICT DO NOTHING
+            RETURNING organisation_id, quarter, notification_id
+            """).map { (try $0.decode(UUID.self, at: 0), try $0.decode(String.self, at: 1), try $0.decode(UUID.self, at: 2)) }
+        guard !recorded.isEmpty else { return 0 }
+        let requests = try recorded.map { school, quarter, notification in
+            try OutgoingMessage(NotificationRequested(
                 notificationID: notification, organisationID: OrganisationID(school),
                 recipient: NotificationRecipient(kind: .organisation, id: school), template: "quarterly_report_due", language: nil,
-                data: ["quarter": quarter.description, "due_on": due.description], sendAfter: nil,
-                groupKey: "report_due:\(school.uuidString.lowercased()):\(quarter)"), correlationID: nil, in: connection)
-            sent += 1
+                data: ["quarter": quarter, "due_on": due.dates[quarter] ?? ""], sendAfter: nil,
+                groupKey: "report_due:\(school.uuidString.lowercased()):\(quarter)"))
         }
-        return sent
+        try await MessageBus.publish(requests, topic: NotificationRequested.messageType, in: connection)
+        return recorded.count
     }
 }

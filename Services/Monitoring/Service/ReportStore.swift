@@ -118,15 +118,18 @@ public enum ReportStore {
             .first.map(QuarterlyReport.init(row:))
     }
 
-    /// The reports `access` may read (see ``ReportAccess``), newest first, at most 500.
+    /// The reports `access` may read (see ``ReportAccess``), newest first, at most 500: the one
+    /// place that rule is written, for lists and for single reports (`id`) alike.
     static func reports(
-        readableBy access: ReportAccess, quarter: Quarter?, scope: QuarterlyReport.Scope?, on connection: PostgresConnection
+        readableBy access: ReportAccess, id: UUID? = nil, quarter: Quarter? = nil, scope: QuarterlyReport.Scope? = nil,
+        on connection: PostgresConnection
     ) async throws -> [QuarterlyReport] {
         try await connection.query("""
             SELECT \(unescaped: QuarterlyReport.columns) FROM monitoring.reports r
             WHERE ((r.scope <> 'region' AND r.organisation_id = \(access.organisation))
                    OR (r.scope = 'organisation' AND r.organisation_id IN (SELECT id FROM monitoring.organisations WHERE municipality_id = \(access.organisation)))
                    OR (\(access.isAdministrator) AND r.region = \(access.region)))
+              AND (\(id)::uuid IS NULL OR r.id = \(id))
               AND (\(quarter?.description)::text IS NULL OR r.quarter = \(quarter?.description))
               AND (\(scope?.rawValue)::text IS NULL OR r.scope = \(scope?.rawValue))
             ORDER BY r.requested_at DESC, r.id LIMIT 500
