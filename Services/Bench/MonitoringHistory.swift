@@ -68,7 +68,10 @@ struct MonitoringHistory {
             referralID: referral, integratorID: IntegratorID(UUID.v7()), organisationID: org, kind: .agencyReferral,
             source: ReferralSource(kind: sources.randomElement(using: &generator)!, organisationName: nil, reference: nil), nature: nature,
             requestedResponses: [.restorativeProgramme], occurredOn: LocalDate(containing: receivedAt, in: .gmt), schoolName: nil, className: nil,
-            minorCount: minors, partyCount: minors + adults, senderDeadline: nil, receivedAt: receivedAt))
+            minorCount: minors, partyCount: minors + adults,
+            // About one referral in eight names a child the service has seen before.
+            repeatMinorCount: Int.random(in: 0..<8, using: &generator) == 0 ? Int.random(in: 1...minors, using: &generator) : 0,
+            senderDeadline: nil, receivedAt: receivedAt))
         guard Int.random(in: 0..<20, using: &generator) != 0 else { return }
         let caseID = CaseID(UUID.v7())
         let openedAt = receivedAt.addingTimeInterval(.random(in: 3_600...259_200, using: &generator))
@@ -121,7 +124,7 @@ struct MonitoringHistory {
             referralID: referral, integratorID: IntegratorID(UUID.v7()), organisationID: org, kind: .schoolIdentification,
             source: ReferralSource(kind: .school, organisationName: nil, reference: nil), nature: nature, requestedResponses: [],
             occurredOn: LocalDate(containing: receivedAt, in: .gmt), schoolName: nil, className: nil, minorCount: 1, partyCount: 2,
-            senderDeadline: nil, receivedAt: receivedAt))
+            repeatMinorCount: Int.random(in: 0..<5, using: &generator) == 0 ? 1 : 0, senderDeadline: nil, receivedAt: receivedAt))
         let caseID = CaseID(UUID.v7())
         let openedAt = receivedAt.addingTimeInterval(.random(in: 86_400...604_800, using: &generator))
         try emit(CaseOpened(caseID: caseID, referralID: referral, organisationID: org, kind: .accompaniment, nature: nature, proposedSpecialistID: nil,

@@ -18,7 +18,8 @@ enum MonitoringReference {
         ),
         referrals AS MATERIALIZED (
             SELECT (payload->>'referral_id')::uuid AS referral_id, (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
-                   payload->'source'->>'kind' AS source_kind, payload->>'nature' AS nature, (payload->>'received_at')::timestamptz AS received_at
+                   payload->'source'->>'kind' AS source_kind, payload->>'nature' AS nature, (payload->>'repeat_minor_count')::int AS repeat_minor_count,
+                   (payload->>'received_at')::timestamptz AS received_at
             FROM bench_events WHERE type = 'referral.received.v1'
         ),
         cases AS MATERIALIZED (
@@ -81,6 +82,8 @@ enum MonitoringReference {
         SELECT 'referrals_received', source_kind, count(*)::float8 FROM referred GROUP BY source_kind
         UNION ALL SELECT 'referrals_by_nature', nature, count(*) FROM referred GROUP BY nature
         UNION ALL SELECT 'referrals_by_kind', kind, count(*) FROM referred GROUP BY kind
+        UNION ALL SELECT 'repeat_referrals', '', count(*) FROM referred WHERE repeat_minor_count > 0
+        UNION ALL SELECT 'repeat_minors', '', coalesce(sum(repeat_minor_count), 0) FROM referred
         UNION ALL SELECT 'referrals_processed', '', count(*) FROM referred WHERE referral_id IN (SELECT referral_id FROM cases)
         UNION ALL SELECT 'first_contacts', '', count(*) FROM contacted WHERE first_contact_at IS NOT NULL
         UNION ALL SELECT 'first_contact_hours', '', coalesce(sum(extract(epoch FROM first_contact_at - received_at) / 3600), 0) FROM contacted WHERE first_contact_at IS NOT NULL

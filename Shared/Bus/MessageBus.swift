@@ -67,14 +67,19 @@ public enum MessageBus {
     /// Like ``publish(_:topic:after:on:)``, but each message goes out on the topic of its own
     /// type (`referral.received.v1` on `referral.received.v1`), so one statement can publish
     /// messages of several types.
+    ///
+    /// `amendments`, when given, names a relation that `writes` defines with the columns
+    /// `(type text, fields jsonb)`: its fields are merged into the payloads of that type. It is for
+    /// a figure only the statement itself can know, read in the same snapshot as its writes (how
+    /// many of a referral's minors intake has seen before), without a second round trip.
     @discardableResult
     public static func publishByType(
-        _ messages: [OutgoingMessage], after writes: PostgresQuery, on connection: PostgresConnection
+        _ messages: [OutgoingMessage], after writes: PostgresQuery, amendments: String? = nil, on connection: PostgresConnection
     ) async throws -> Int {
         // The argument is unused (NULL): the topic is each message's own type.
         try await insert(
             messages, target: { "JOIN bus.subscriptions AS target ON target.topic = m.type AND \($0)::text IS NULL" }, argument: nil,
-            after: writes, in: connection
+            after: writes, amendments: amendments, in: connection
         )
     }
 
@@ -89,9 +94,10 @@ public enum MessageBus {
     /// - Parameters:
     ///   - target: The join that names the destination queues, given the placeholder of `argument`.
     ///   - writes: The caller's expressions to run first in the same statement (see `publish(_:topic:after:on:)`).
+    ///   - amendments: A relation of `writes` whose fields are merged into payloads (see `publishByType`).
     static func insert(
         _ messages: [OutgoingMessage], target: (String) -> String, argument: String?, batch: Int64? = nil,
-        after writes: PostgresQuery? = nil, in transaction: PostgresConnection
+        after writes: PostgresQuery? = nil, amendments: String? = nil, in transaction: PostgresConnection
     ) async throws -> Int {
         guard !messages.isEmpty || writes != nil else { return 0 }
         // The bus's parameters follow the caller's.
@@ -109,11 +115,12 @@ public enum MessageBus {
             sparse(messages.map(\.causationID)), sparse(messages.map(\.traceContext)), argument, batch,
         ]
         let prefix = writes.map { "WITH \($0.sql), " } ?? "WITH "
+        let payload = amendments.map { "m.payload || coalesce((SELECT a.fields FROM \($0) a WHERE a.type = m.type), '{}')" } ?? "m.payload"
         let row = try await transaction.query(PostgresQuery(sql: prefix + """
             inserted AS (
                 INSERT INTO bus.messages (queue, type, payload, priority, run_at, max_attempts, dedupe_key,
                                           correlation_id, causation_id, trace_context, batch_id)
-                SELECT target.queue, m.type, m.payload, coalesce(m.priority, 0), coalesce(m.run_at, now()),
+                SELECT target.queue, m.type, \(payload), coalesce(m.priority, 0), coalesce(m.run_at, now()),
                        coalesce(m.max_attempts, \(OutgoingMessage.defaultMaxAttempts)),
                        m.dedupe_key, m.correlation_id, m.causation_id, m.trace_context, \(p(11))::int8
                 FROM ROWS FROM (unnest(\(p(1))::text[]), jsonb_array_elements(\(p(2))::jsonb), unnest(\(p(3))::int2[]),

@@ -47,10 +47,12 @@ struct IntakeHarness {
         try await app.test(.live) { client in try await body(client, harness) }
     }
 
-    /// A new integrator and a key for it.
-    func integrator(_ name: String = "КДНиЗП \(UUID().uuidString.prefix(8))", timeZone: String = "Asia/Yekaterinburg") async throws -> TestIntegrator {
+    /// A new integrator and a key for it; its referrals join `organisation`'s caseload (a new one by default).
+    func integrator(
+        _ name: String = "КДНиЗП \(UUID().uuidString.prefix(8))", timeZone: String = "Asia/Yekaterinburg", organisation: UUID = UUID()
+    ) async throws -> TestIntegrator {
         let integrator = try await administration.createIntegrator(
-            name: name, kind: "minors_commission", organisationID: UUID(), timeZone: timeZone)
+            name: name, kind: "minors_commission", organisationID: organisation, timeZone: timeZone)
         let key = try await administration.issueKey(integratorID: integrator.id, label: "tests")
         return TestIntegrator(id: integrator.id, organisationID: integrator.organisationId, keyID: key.keyId, key: key.key)
     }

@@ -31,11 +31,13 @@ struct KnownHistory {
 
     private func makeEvents() -> [any MessageContract] {
         [
-            referral(courtReferral, .court, .conflict, .agencyReferral, at("2026-07-10T05:00:00Z")),
-            referral(policeReferral, .police, .offence, .agencyReferral, at("2026-06-30T20:00:00Z")),
-            referral(octoberReferral, .school, .dropoutRisk, .schoolIdentification, at("2026-09-30T19:30:00Z")),
-            referral(aprilReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-04-10T05:00:00Z")),
-            referral(schoolReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-07-31T05:00:00Z")),
+            // Two of the court's minors and the school's pupil were referred before; the police's
+            // referral comes from a publisher that does not count repeats.
+            referral(courtReferral, .court, .conflict, .agencyReferral, at("2026-07-10T05:00:00Z"), minors: 3, repeated: 2),
+            referral(policeReferral, .police, .offence, .agencyReferral, at("2026-06-30T20:00:00Z"), repeated: nil),
+            referral(octoberReferral, .school, .dropoutRisk, .schoolIdentification, at("2026-09-30T19:30:00Z"), repeated: 1),
+            referral(aprilReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-04-10T05:00:00Z"), repeated: 1),
+            referral(schoolReferral, .school, .atRiskStatus, .schoolIdentification, at("2026-07-31T05:00:00Z"), repeated: 1),
             referral(commissionReferral, .minorsCommission, .conflict, .agencyReferral, at("2026-08-03T05:00:00Z"), organisation: municipality),
             opened(reconciledCase, courtReferral, .restorative, .conflict, received: at("2026-07-10T05:00:00Z"), at: at("2026-07-11T05:00:00Z")),
             opened(refusedCase, policeReferral, .restorative, .offence, received: at("2026-06-30T20:00:00Z"), at: at("2026-07-01T05:00:00Z")),
@@ -89,6 +91,8 @@ struct KnownHistory {
         "referrals_by_nature/conflict": 1, "referrals_by_nature/offence": 1, "referrals_by_nature/at_risk_status": 1,
         "referrals_by_kind/agency_referral": 2, "referrals_by_kind/school_identification": 1,
         "referrals_processed": 3,
+        // The court's (2 minors) and the school's (1); not October's or April's.
+        "repeat_referrals": 2, "repeat_minors": 3,
         "first_contacts": 2, "first_contact_hours": 96,
         "programmes_held/mediation": 1,
         "programmes_closed/agreement_fulfilled": 1, "programmes_closed/refused": 1,
@@ -102,12 +106,14 @@ struct KnownHistory {
     ]
 
     private func referral(
-        _ id: ReferralID, _ source: ReferralSourceKind, _ nature: ReferralNature, _ kind: ReferralKind, _ received: Date, organisation: UUID? = nil
+        _ id: ReferralID, _ source: ReferralSourceKind, _ nature: ReferralNature, _ kind: ReferralKind, _ received: Date, organisation: UUID? = nil,
+        minors: Int = 1, repeated: Int? = 0
     ) -> ReferralReceived {
         ReferralReceived(
             referralID: id, integratorID: IntegratorID(UUID.v7()), organisationID: OrganisationID(organisation ?? school), kind: kind,
             source: ReferralSource(kind: source, organisationName: nil, reference: nil), nature: nature, requestedResponses: [],
-            occurredOn: day("2026-04-01"), schoolName: nil, className: nil, minorCount: 1, partyCount: 2, senderDeadline: nil, receivedAt: received)
+            occurredOn: day("2026-04-01"), schoolName: nil, className: nil, minorCount: minors, partyCount: minors + 1, repeatMinorCount: repeated,
+            senderDeadline: nil, receivedAt: received)
     }
 
     private func opened(_ id: CaseID, _ referral: ReferralID, _ kind: CaseKind, _ nature: ReferralNature, received: Date, at openedAt: Date) -> CaseOpened {

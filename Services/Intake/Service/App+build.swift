@@ -15,6 +15,9 @@ import ServiceRuntime
 public func buildApplication(reader: ConfigReader) async throws -> some ApplicationProtocol {
     let settings = try await IntakeSettings(reader: reader)
     let specification = try IntakeAPIDocument.contents()
+    if settings.fingerprintKey == nil {
+        Logger(label: "accord.intake").warning("INTAKE_FINGERPRINT_KEY is unset: minors' fingerprints are keyed with a public constant")
+    }
     return try await buildAccordService(
         .intake, reader: reader, migrations: [try IntakeSchema.migrations()],
         workers: { database in
@@ -33,7 +36,9 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 verifier: APIKeyVerifier(pool: database.pool, cachePeriod: .seconds(settings.apiKeyCacheSeconds)),
                 limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
                 maxBodyBytes: settings.maxBodyBytes))
-            let handlers = IntakeHandlers(referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool))
+            let handlers = IntakeHandlers(
+                referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool),
+                fingerprinter: MinorFingerprinter(secret: settings.fingerprintKey))
             // Compact JSON (pretty-printing costs time per request). Keys sorted: JSONEncoder keeps
             // an object's members in a hash table, so without it a replayed answer could differ
             // from the first in key order (the replay test caught exactly that).

@@ -9,12 +9,13 @@ import Postgres
 struct IntakeHandlers: APIProtocol {
     let referrals: ReferralStore
     let webhooks: WebhookStore
+    let fingerprinter: MinorFingerprinter
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
         guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
         let (record, replayed) = try await accept(fields: .referralSubmission, idempotencyKey: input.headers.idempotencyKey) {
             request, today, now in
-            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
+            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
@@ -27,7 +28,7 @@ struct IntakeHandlers: APIProtocol {
         guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
         let (record, replayed) = try await accept(fields: .schoolIdentificationSubmission, idempotencyKey: input.headers.idempotencyKey) {
             request, today, now in
-            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now)
+            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),

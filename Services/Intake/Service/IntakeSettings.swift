@@ -12,6 +12,7 @@ import ServiceRuntime
 /// | `apiKeys.cacheSeconds` | `API_KEYS_CACHE_SECONDS` | 5 (how late a revocation may take effect) |
 /// | `idempotency.retentionHours` | `IDEMPOTENCY_RETENTION_HOURS` | 48 (at least 24) |
 /// | `unavailable.retryAfterSeconds` | `UNAVAILABLE_RETRY_AFTER_SECONDS` | 5 |
+/// | `fingerprint.key` | `FINGERPRINT_KEY` | — (a public constant; set it in production) |
 public struct IntakeSettings: Sendable, Equatable {
     /// The largest request body accepted; larger ones get a 413.
     public var maxBodyBytes: Int
@@ -25,6 +26,9 @@ public struct IntakeSettings: Sendable, Equatable {
     public var idempotencyRetentionHours: Int
     /// The `Retry-After` sent with a 503 while the database is unreachable.
     public var unavailableRetryAfterSeconds: Int
+    /// The secret that keys minors' fingerprints (repeat referrals); changing it starts the
+    /// repeat count afresh, since old fingerprints no longer match.
+    public var fingerprintKey: String?
 
     /// Reads the settings; a value out of range is a ``ServiceOptionError`` that names the variable.
     public init(reader: ConfigReader) async throws {
@@ -37,5 +41,6 @@ public struct IntakeSettings: Sendable, Equatable {
             "idempotency.retentionHours", "IDEMPOTENCY_RETENTION_HOURS", default: 48, range: 24...8760)
         unavailableRetryAfterSeconds = try await options.integer(
             "unavailable.retryAfterSeconds", "UNAVAILABLE_RETRY_AFTER_SECONDS", default: 5, range: 1...3600)
+        fingerprintKey = try await options.text("fingerprint.key")
     }
 }

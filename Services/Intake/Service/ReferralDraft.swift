@@ -8,9 +8,14 @@ import Models
 struct ReferralDraft: Sendable {
     var record: ReferralRecord
     var announcement: ReferralReceived
+    /// The fingerprints of the minors it names, without repeats: intake counts those it has seen
+    /// before at the same service and adds the count to ``announcement``.
+    var minorFingerprints: [Data]
 
     /// An agency's referral, validated, and its request body as stored.
-    init(_ submission: Components.Schemas.ReferralSubmission, body: String, caller: IntakeCaller, now: Date) {
+    init(
+        _ submission: Components.Schemas.ReferralSubmission, body: String, caller: IntakeCaller, now: Date, fingerprinter: MinorFingerprinter
+    ) {
         let id = ReferralID(UUID.v7(at: now))
         let minors = submission.minors.count
         let schoolName = submission.place?.schoolName ?? submission.minors.lazy.compactMap(\.schoolName).first
@@ -35,11 +40,17 @@ struct ReferralDraft: Sendable {
             partyCount: minors + (submission.legalRepresentatives?.count ?? 0) + (submission.adultParties?.count ?? 0),
             senderDeadline: submission.senderDeadline.flatMap(LocalDate.init),
             receivedAt: now)
+        minorFingerprints = Array(Set(submission.minors.map {
+            fingerprinter.fingerprint(lastName: $0.name.lastName, firstName: $0.name.firstName, birthDate: $0.birthDate)
+        }))
     }
 
     /// A school's identification of a child for accompaniment: a dropout-risk referral from the
     /// school, asking for accompaniment.
-    init(_ submission: Components.Schemas.SchoolIdentificationSubmission, body: String, caller: IntakeCaller, now: Date) {
+    init(
+        _ submission: Components.Schemas.SchoolIdentificationSubmission, body: String, caller: IntakeCaller, now: Date,
+        fingerprinter: MinorFingerprinter
+    ) {
         let id = ReferralID(UUID.v7(at: now))
         record = ReferralRecord(
             id: id, kind: .schoolIdentification, referenceNumber: submission.reference.number,
@@ -59,5 +70,7 @@ struct ReferralDraft: Sendable {
             partyCount: 1 + (submission.legalRepresentatives?.count ?? 0),
             senderDeadline: nil,
             receivedAt: now)
+        let student = submission.student
+        minorFingerprints = [fingerprinter.fingerprint(lastName: student.name.lastName, firstName: student.name.firstName, birthDate: student.birthDate)]
     }
 }

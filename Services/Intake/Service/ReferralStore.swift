@@ -17,9 +17,14 @@ struct ReferralStore: Sendable {
         case replayed(ReferralRecord)
     }
 
-    /// Stores a referral, its audit entry, its idempotency key, `referral.received.v1` and the
-    /// integrator's receipt (`referral.status_changed.v1`, `received`) in one statement — one
-    /// round trip, all or nothing.
+    /// Stores a referral, its audit entry, its idempotency key, its minors' fingerprints,
+    /// `referral.received.v1` and the integrator's receipt (`referral.status_changed.v1`,
+    /// `received`) in one statement — one round trip, all or nothing.
+    ///
+    /// The announcement's `repeat_minor_count` is counted by the same statement: the minors whose
+    /// fingerprint an earlier referral to the same service left. The statement sees the table as it
+    /// was before it, so the referral's own fingerprints never count; two referrals of one child
+    /// committed at the same instant may both count it as new.
     ///
     /// - Throws: `APIProblem` 409 for a reference number this integrator already used, 422 for
     ///   an `Idempotency-Key` reused with another body; a database error otherwise.
@@ -39,6 +44,16 @@ struct ReferralStore: Sendable {
                 INSERT INTO intake.idempotency_keys (integrator_id, key, request_sha256, referral_id, created_at)
                 SELECT \(caller.integratorID.uuid), key, \(bodyDigest), \(record.id.uuid), \(record.receivedAt)
                 FROM (SELECT \(idempotencyKey)::text AS key) AS given WHERE key IS NOT NULL
+            ), fingerprints AS (
+                SELECT DISTINCT unnest(\(draft.minorFingerprints)::bytea[]) AS fingerprint
+            ), remembered AS (
+                INSERT INTO intake.minor_fingerprints (organisation_id, fingerprint, referral_id)
+                SELECT \(caller.organisationID.uuid), fingerprint, \(record.id.uuid) FROM fingerprints
+            ), amendments AS (
+                SELECT \(ReferralReceived.messageType)::text AS type, jsonb_build_object('repeat_minor_count', count(*)) AS fields
+                FROM fingerprints f
+                WHERE EXISTS (SELECT 1 FROM intake.minor_fingerprints m
+                              WHERE m.organisation_id = \(caller.organisationID.uuid) AND m.fingerprint = f.fingerprint)
             )
             """
         do {
@@ -50,7 +65,7 @@ struct ReferralStore: Sendable {
                 let messages = [
                     try OutgoingMessage(draft.announcement, correlationID: record.id.uuid), try OutgoingMessage(receipt, correlationID: record.id.uuid),
                 ]
-                try await MessageBus.publishByType(messages, after: writes, on: connection)
+                try await MessageBus.publishByType(messages, after: writes, amendments: "amendments", on: connection)
             }
             return .created(record)
         } catch let error as PostgresError where error.kind == .uniqueViolation {

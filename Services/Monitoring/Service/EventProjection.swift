@@ -17,9 +17,10 @@ struct EventProjection: Sendable {
     /// The statement that projects one event type, reading `p`, each payload as `jsonb`.
     static let statements: [String: String] = [
         ReferralReceived.messageType: """
-            INSERT INTO monitoring.referrals (referral_id, organisation_id, kind, source_kind, nature, minor_count, party_count, received_at)
+            INSERT INTO monitoring.referrals (referral_id, organisation_id, kind, source_kind, nature, minor_count, party_count,
+                                              repeat_minor_count, received_at)
             SELECT (p->>'referral_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->'source'->>'kind', p->>'nature',
-                   (p->>'minor_count')::int, (p->>'party_count')::int, (p->>'received_at')::timestamptz
+                   (p->>'minor_count')::int, (p->>'party_count')::int, (p->>'repeat_minor_count')::int, (p->>'received_at')::timestamptz
             \(payloads) ORDER BY 1 ON CONFLICT DO NOTHING
             """,
         CaseOpened.messageType: """

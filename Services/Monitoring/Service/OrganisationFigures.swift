@@ -49,6 +49,8 @@ struct OrganisationFigures: Sendable, Hashable {
         SELECT 'referrals_received', source_kind, count(*)::float8 FROM referred GROUP BY source_kind
         UNION ALL SELECT 'referrals_by_nature', nature, count(*) FROM referred GROUP BY nature
         UNION ALL SELECT 'referrals_by_kind', kind, count(*) FROM referred GROUP BY kind
+        UNION ALL SELECT 'repeat_referrals', '', count(*) FROM referred WHERE repeat_minor_count > 0
+        UNION ALL SELECT 'repeat_minors', '', coalesce(sum(repeat_minor_count), 0) FROM referred
         UNION ALL SELECT 'referrals_processed', '', count(*) FROM referred r WHERE EXISTS (SELECT 1 FROM monitoring.cases c WHERE c.referral_id = r.referral_id)
         UNION ALL SELECT 'first_contacts', '', count(*) FROM contacted WHERE first_contact_at IS NOT NULL
         UNION ALL SELECT 'first_contact_hours', '', coalesce(sum(extract(epoch FROM first_contact_at - received_at) / 3600), 0) FROM contacted WHERE first_contact_at IS NOT NULL

@@ -37,6 +37,10 @@ public struct ReferralReceived: MessageContract, Hashable {
     public var minorCount: Int
     /// How many parties the referral names, minors included.
     public var partyCount: Int
+    /// How many of its minors an earlier referral to the same organisation also named (intake
+    /// recognises them by a keyed fingerprint it keeps to itself); `nil` from a publisher that does
+    /// not count. A count, never an identity: nothing here links a child across referrals.
+    public var repeatMinorCount: Int?
     /// The day by which the sender expects an answer (срок ответа), if it set one.
     public var senderDeadline: LocalDate?
     /// When intake committed the referral; time to first contact is measured from it.
@@ -56,6 +60,7 @@ public struct ReferralReceived: MessageContract, Hashable {
         className: String?,
         minorCount: Int,
         partyCount: Int,
+        repeatMinorCount: Int? = nil,
         senderDeadline: LocalDate?,
         receivedAt: Date
     ) {
@@ -71,6 +76,7 @@ public struct ReferralReceived: MessageContract, Hashable {
         self.className = className
         self.minorCount = minorCount
         self.partyCount = partyCount
+        self.repeatMinorCount = repeatMinorCount
         self.senderDeadline = senderDeadline
         self.receivedAt = receivedAt
     }
@@ -90,6 +96,7 @@ public struct ReferralReceived: MessageContract, Hashable {
         case className = "class_name"
         case minorCount = "minor_count"
         case partyCount = "party_count"
+        case repeatMinorCount = "repeat_minor_count"
         case senderDeadline = "sender_deadline"
         case receivedAt = "received_at"
     }
