@@ -31,8 +31,7 @@ struct Migrate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-admin")
-        let pool = PostgresPool(configuration: configuration, maxConnections: 1)
+        let pool = PostgresPool(configuration: try administrationDatabase(), maxConnections: 1)
         let runner = MigrationRunner(pool: pool, logger: Logger(label: "accord.migrate"))
         do {
             for set in try Self.allMigrations() {

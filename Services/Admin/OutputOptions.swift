@@ -3,6 +3,7 @@ import Bus
 import Foundation
 import Logging
 import Postgres
+import ServiceRuntime
 
 /// The `--json` flag every listing command of `accord` takes.
 struct OutputOptions: ParsableArguments {
@@ -38,8 +39,7 @@ func withAdministration<Administration, Refusal: Error & CustomStringConvertible
 
 /// Runs `body` with a one-connection pool to the database the environment names.
 func withAdministrationPool<T: Sendable>(_ body: (PostgresPool) async throws -> T) async throws -> T {
-    let configuration = PostgresConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, applicationName: "accord-admin")
-    let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: Logger(label: "accord.admin"))
+    let pool = PostgresPool(configuration: try administrationDatabase(), maxConnections: 1, logger: Logger(label: "accord.admin"))
     do {
         let value = try await body(pool)
         await pool.close()
@@ -48,4 +48,9 @@ func withAdministrationPool<T: Sendable>(_ body: (PostgresPool) async throws -> 
         await pool.close()
         throw error
     }
+}
+
+/// The database the environment names (`DATABASE_URL`, the libpq variables, `PGPASSWORD_FILE`).
+func administrationDatabase() throws -> PostgresConfiguration {
+    PostgresConfiguration.fromEnvironment(try SecretFileEnvironment.resolved(), applicationName: "accord-admin")
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Models
 import SchedulingService
+import ServiceRuntime
 import StaffAccess
 
 /// `accord tokens issue`: staff tokens for the scheduling and notifications APIs, until staff
@@ -41,7 +42,7 @@ struct TokensCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
+            let environment = try SecretFileEnvironment.resolved()
             guard let secret = environment["SCHEDULING_STAFF_TOKEN_SECRET"] ?? environment["STAFF_TOKEN_SECRET"] else {
                 throw ValidationError("set STAFF_TOKEN_SECRET to the secret accord-scheduling uses")
             }

@@ -6,7 +6,8 @@ import NIOPosix
 
 /// Runs one Accord service until SIGTERM or SIGINT; the whole body of each executable's `main`.
 ///
-/// Reads the configuration from the process environment (`ConfigReader(service:)`), bootstraps
+/// Reads the configuration from the process environment (`ConfigReader(service:)`, with
+/// `NAME_FILE` secrets read in by ``SecretFileEnvironment``), bootstraps
 /// logging and metrics for the process, builds the application with `build` (the service's
 /// template-style `buildApplication(reader:)`, which tests call with in-memory configuration)
 /// and runs it in `makeServiceGroup`.
@@ -22,9 +23,10 @@ public func runService<App: ApplicationProtocol>(
     // longer hops from its event loop to a Swift Concurrency thread and back. Must happen on the
     // main thread before any task runs, hence here, first, on the main actor.
     NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-    let reader = ConfigReader(service: service)
+    let reader: ConfigReader
     let settings: ServiceSettings
     do {
+        reader = ConfigReader(service: service, environment: try SecretFileEnvironment.resolved())
         settings = try await ServiceSettings(service: service, reader: reader)
     } catch {
         LogOutput.standardError.write("\(service.executableName): \(error)")
