@@ -14,8 +14,12 @@ struct SecretFileEnvironmentTests {
         try Data("from-file".utf8).write(to: key)
         let resolved = try SecretFileEnvironment.resolved([
             "PGPASSWORD_FILE": password.path, "STAFF_TOKEN_SECRET_FILE": key.path, "STAFF_TOKEN_SECRET": "direct", "HTTP_PORT": "8080",
+            "INTAKE_FINGERPRINT_KEY_FILE": key.path, "TF_CLI_CONFIG_FILE": "/nonexistent", "SSL_CERT_FILE": key.path,
         ])
         #expect(resolved["PGPASSWORD"] == "s3cr3t with spaces ")
+        #expect(resolved["INTAKE_FINGERPRINT_KEY"] == "from-file")
+        #expect(resolved["SSL_CERT"] == nil, "not one of Accord's secrets")
+        #expect(resolved["TF_CLI_CONFIG"] == nil)
         #expect(resolved["STAFF_TOKEN_SECRET"] == "direct")
         #expect(resolved["HTTP_PORT"] == "8080")
     }

@@ -4,7 +4,7 @@
 # Accord needs, and run a throwaway PostgreSQL cluster owned by this checkout.
 #
 # Sourced, not executed. Functions meant for callers:
-#   ensure_packages               install libpq-dev, pkg-config, postgresql(-contrib) if missing
+#   ensure_packages               install libpq-dev, pkg-config, postgresql(-contrib), docker-compose… if missing
 #   pg_bin_dir                    print the newest /usr/lib/postgresql/<v>/bin
 #   cluster_start NAME PORT [--fresh]
 #                                 start (initdb first if needed) cluster NAME on 127.0.0.1:PORT
@@ -87,6 +87,10 @@ _missing_packages() {
     pkg-config --exists libcurl >/dev/null 2>&1 || echo libcurl4-openssl-dev
     command -v openssl >/dev/null 2>&1 || echo openssl
     python3 -c 'import ensurepip, venv' 2>/dev/null || echo python3-venv
+    # compose-check and chaos: the compose file is validated by Debian's docker-compose and read
+    # with PyYAML (which docker-compose brings too).
+    command -v docker-compose >/dev/null 2>&1 || echo docker-compose
+    python3 -c 'import yaml' 2>/dev/null || echo python3-yaml
     # /usr/bin/pg_config alone proves nothing: postgresql-common diverts it to
     # a wrapper. libpq.pc (found through pkg-config) is what SwiftPM's libpq
     # system-library target needs, and it ships in libpq-dev.
