@@ -76,16 +76,6 @@ class Load:
             thread.join()
 
 
-def wait_for(predicate, seconds):
-    """Seconds until `predicate` held, or None."""
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        if predicate():
-            return time.monotonic() - started
-        time.sleep(0.1)
-    return None
-
-
 def restart(system, process):
     process.start()
     process.wait_ready(120)
@@ -129,7 +119,7 @@ def main():
             fault = time.monotonic()
             process.kill()
             restart(system, process)
-            wait_for(accepted_after(fault), 60)
+            topology.wait_for(accepted_after(fault), 60)
             recoveries.append((f"SIGKILL {service}", time.monotonic() - fault))
             time.sleep(gap)
 
@@ -144,7 +134,7 @@ def main():
             return system.psql(f"SELECT completed_at IS NOT NULL FROM monitoring.reports WHERE id = '{report}'",
                                env=system.owner_env()).stdout.strip() == "t"
 
-        done = wait_for(report_done, lease + 60)
+        done = topology.wait_for(report_done, lease + 60)
         if done is None:
             raise RuntimeError("the region report did not complete with one monitoring replica left")
         recoveries.append(("SIGKILL one of 2 monitoring replicas mid-report (report completed after)", done))
@@ -155,7 +145,7 @@ def main():
         fault = time.monotonic()
         system.psql(f"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{system.database}' "
                     "AND pid <> pg_backend_pid()", database=system.database)
-        wait_for(accepted_after(fault), 60)
+        topology.wait_for(accepted_after(fault), 60)
         recoveries.append(("terminate all database backends", time.monotonic() - fault))
         time.sleep(gap)
 
@@ -163,8 +153,8 @@ def main():
         if restart_command:
             fault = time.monotonic()
             subprocess.run(restart_command, shell=True, check=True, capture_output=True)
-            wait_for(lambda: all(p.ready() for p in system.processes if p.alive()), 60)
-            wait_for(accepted_after(fault), 60)
+            topology.wait_for(lambda: all(p.ready() for p in system.processes if p.alive()), 60)
+            topology.wait_for(accepted_after(fault), 60)
             recoveries.append(("restart PostgreSQL", time.monotonic() - fault))
             time.sleep(gap)
         else:
@@ -178,7 +168,7 @@ def main():
             rows = system.psql("SELECT referral_id, count(*) FROM scheduling.cases GROUP BY referral_id", env=owner).stdout.split()
             return {row.split("|")[0]: int(row.split("|")[1]) for row in rows}
 
-        wait_for(lambda: all(r in cases() for r in accepted), 120)
+        topology.wait_for(lambda: all(r in cases() for r in accepted), 120)
         found = cases()
         lost = [r for r in accepted if found.get(r, 0) == 0]
         duplicated = [r for r in accepted if found.get(r, 0) > 1]
@@ -192,7 +182,7 @@ def main():
                 ids.setdefault((referral, status), set()).add(event)
             return ids
 
-        wait_for(lambda: due <= set(notified()), 120)
+        topology.wait_for(lambda: due <= set(notified()), 120)
         ids = notified()
         missing = [d for d in due if d not in ids]
         doubled = [d for d in due if len(ids.get(d, ())) > 1]
@@ -200,7 +190,7 @@ def main():
 
         final = system.admin("monitoring", "reports", "request", "--scope", "region", "--region", REGION, "--quarter", quarter).split()[1]
         report = final
-        wait_for(report_done, 120)
+        topology.wait_for(report_done, 120)
         counted = system.psql(f"""SELECT coalesce(sum(f.value), 0)::int FROM monitoring.report_figures f
             JOIN monitoring.reports r ON r.id = f.report_id AND f.generation = r.generation
             WHERE r.id = '{final}' AND f.organisation_id IS NULL AND f.indicator = 'referrals_received'""", env=owner).stdout.strip()
@@ -233,9 +223,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except RuntimeError as error:
-        print(f"[chaos] FAILED: {error}", file=sys.stderr)
-        sys.exit(1)
-    print("[chaos] passed")
+    topology.run_check(main, "chaos")

@@ -10,7 +10,6 @@ scripts/lib/topology.py), then shown to work as deployed.
 
 import os
 import sys
-import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -22,12 +21,8 @@ FIRST_TABLE = {"intake": "referrals", "scheduling": "cases", "monitoring": "refe
 
 
 def wait(what, predicate, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{what}: not within {seconds} s")
+    if topology.wait_for(predicate, seconds) is None:
+        raise RuntimeError(f"{what}: not within {seconds} s")
 
 
 def check_roles(system):
@@ -84,9 +79,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except RuntimeError as error:
-        print(f"[compose-check] FAILED: {error}", file=sys.stderr)
-        sys.exit(1)
-    print("[compose-check] passed")
+    topology.run_check(main, "compose-check")

@@ -20,6 +20,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -276,8 +277,22 @@ class Topology:
         return json.loads(text[start:]) if start >= 0 and "--json" in arguments else text
 
 
-def staff_token(bin_dir, secret, organisation, role="head"):
-    environment = dict(os.environ, STAFF_TOKEN_SECRET=secret)
-    result = subprocess.run([os.path.join(bin_dir, "accord"), "tokens", "issue", "--org", organisation, "--role", role],
-                            env=environment, capture_output=True, text=True, check=True)
-    return result.stdout.strip().splitlines()[-1]
+
+def wait_for(predicate, seconds):
+    """Seconds until `predicate` held, polled every 0.1 s, or None when it did not within `seconds`."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    return None
+
+
+def run_check(main, name):
+    """Runs a check's `main`: a RuntimeError is its failure, printed as one line, exit status 1."""
+    try:
+        main()
+    except RuntimeError as error:
+        print(f"[{name}] FAILED: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"[{name}] passed")
