@@ -1,7 +1,6 @@
 import ArgumentParser
 
-/// `accord`: the administrator's command line.
-@main
+/// `accord`: the administrator's command line (started by `Program`).
 struct Accord: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord",

@@ -13,7 +13,8 @@ import topology
 class WebhookReceiver:
     """An integrator's webhook endpoint on loopback: keeps every delivery it is sent."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1"):
+        """Listens on `host`: loopback, or the address by which containers reach this machine."""
         self.deliveries = []  # (event id, referral id, status)
         self.lock = threading.Lock()
         receiver = self
@@ -34,9 +35,9 @@ class WebhookReceiver:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = http.server.ThreadingHTTPServer((host, 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/accord"
+        self.url = f"http://{host}:{self.server.server_address[1]}/accord"
 
     def snapshot(self):
         with self.lock:

@@ -5,6 +5,7 @@
 #
 # Sourced, not executed. Functions meant for callers:
 #   ensure_packages               install libpq-dev, pkg-config, postgresql(-contrib), docker-compose… if missing
+#   apt_install PACKAGE…          install Debian packages (through sudo when not root)
 #   pg_bin_dir                    print the newest /usr/lib/postgresql/<v>/bin
 #   cluster_start NAME PORT [--fresh]
 #                                 start (initdb first if needed) cluster NAME on 127.0.0.1:PORT
@@ -114,7 +115,13 @@ ensure_packages() {
     local -a missing
     mapfile -t missing < <(_missing_packages)
     ((${#missing[@]} > 0)) || return 0
+    apt_install "${missing[@]}"
+    mapfile -t missing < <(_missing_packages)
+    ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
+}
 
+# apt_install PACKAGE…: installs Debian packages, through sudo when not root.
+apt_install() {
     local -a sudo=()
     if ! _is_root; then
         # Non-interactive sudo first (CI runners allow it without a password);
@@ -124,25 +131,22 @@ ensure_packages() {
         elif command -v sudo >/dev/null 2>&1 && [[ -t 0 ]]; then
             sudo=(sudo)
         else
-            die "missing packages: ${missing[*]}
+            die "missing packages: $*
     Install them (as root) with:
-        apt-get update && apt-get install -y --no-install-recommends ${missing[*]}
+        apt-get update && apt-get install -y --no-install-recommends $*
     then run this script again."
         fi
     fi
     command -v apt-get >/dev/null 2>&1 ||
-        die "missing: ${missing[*]} and there is no apt-get here; install the equivalents by hand."
+        die "missing: $* and there is no apt-get here; install the equivalents by hand."
 
-    log "installing missing packages: ${missing[*]}"
+    log "installing missing packages: $*"
     # The lock timeout rides out unattended-upgrades on freshly booted CI VMs.
     # `env` because sudo's env_reset would drop a plain DEBIAN_FRONTEND=...
     local -a apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive
         apt-get -q -o DPkg::Lock::Timeout=300)
     "${apt[@]}" update
-    "${apt[@]}" install -y --no-install-recommends "${missing[@]}"
-
-    mapfile -t missing < <(_missing_packages)
-    ((${#missing[@]} == 0)) || die "still missing after apt-get install: ${missing[*]}"
+    "${apt[@]}" install -y --no-install-recommends "$@"
 }
 
 # ---------------------------------------------------------------------------
