@@ -16,7 +16,8 @@ Checked, in order:
   the image) and its `received` receipt reaches a webhook receiver on this machine;
 - after `--scale accord-monitoring=3`, the monitoring gateway answers from more than one replica;
 - a service whose process is SIGKILLed is restarted by its policy and is healthy again;
-- `down -v` leaves no container, volume or network behind.
+- every Accord container stops on SIGTERM with status 0, and `down -v` leaves no container,
+  volume or network behind.
 
 Usage: image.py PODMAN_COMPOSE PROJECT (images and ports come from the environment, as compose
 reads them: ACCORD_IMAGE, POSTGRES_IMAGE, NGINX_IMAGE, INTAKE_PORT, …)
@@ -153,8 +154,31 @@ class Compose:
             return text.strip().splitlines()[-1] if text.strip() else ""
         return json.loads(text[text.find("{"):])
 
+    def stop(self):
+        """Every container stopped with its stop signal, dependents before what they depend on, as
+        `down` does first; the exit status of each Accord program's container, by name."""
+        codes = {}
+        for service, _ in reversed(self.dependency_order()):
+            names = self.containers(service)
+            if not names:
+                continue
+            podman("stop", "--time", "30", *names, timeout=120)
+            if self.definition["services"][service].get("image") == os.environ["ACCORD_IMAGE"]:
+                codes.update({name: self.state(name).get("ExitCode") for name in names})
+        return codes
+
     def down(self):
+        """`down -v`. Docker Compose removes every container with the project's label; podman-compose
+        1.6 only the ones its definition names, not replicas added with `--scale`, so those (stopped
+        already) are removed here by the same label, and then the network they kept in use. The
+        names removed that way."""
         self.run("down", "-v", "--timeout", "30")
+        label = f"label=com.docker.compose.project={self.project}"
+        extra = podman("ps", "-a", "--format", "{{.Names}}", "--filter", label).stdout.split()
+        if extra:
+            podman("rm", "--force", *extra)
+            podman("network", "rm", f"{self.project}_default", check=False)
+        return extra
 
     def leftovers(self):
         label = f"label=com.docker.compose.project={self.project}"
@@ -276,12 +300,19 @@ def main():
         check_scaled_monitoring(compose, urls)
         seconds = check_restart_after_kill(compose, "accord-intake")
         print(f"restart: accord-intake SIGKILLed, restarted by its policy and healthy again after {seconds:.1f} s")
+        codes = compose.stop()
+        unclean = {name: code for name, code in codes.items() if code != 0}
+        if unclean:
+            raise RuntimeError(f"not a clean stop on SIGTERM: {unclean}")
+        print(f"stop: {len(codes)} Accord containers stopped on SIGTERM with status 0")
     finally:
-        compose.down()
+        extra = compose.down()
     left = compose.leftovers()
     if left:
         raise RuntimeError(f"`down -v` left behind: {left}")
-    print("down: `down -v` left no container, volume or network")
+    print("down: `down -v` left no container, volume or network"
+          + (f" (the {len(extra)} replicas added by --scale removed by the project's label: podman-compose's down "
+             "leaves them)" if extra else ""))
 
 
 if __name__ == "__main__":
