@@ -238,7 +238,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SchedulingUnitTests",
-            dependencies: ["SchedulingService", "StaffAccess", "Models"],
+            dependencies: ["SchedulingService", "StaffAccess", "Models", "TestSupport", .product(name: "JWTKit", package: "jwt-kit")],
             path: "Tests/SchedulingUnitTests",
             swiftSettings: swiftSettings
         ),

@@ -19,12 +19,22 @@ struct StaffToken: JWTPayload {
     var role: String
     /// The specialist the person is, if any.
     var spec: String?
+    /// When the token starts being accepted, if it says. Accord issues none, but a token that
+    /// carries one is held to it (RFC 7519 §4.1.5).
+    var nbf: NotBeforeClaim?
 
     /// The only issuer accepted.
     static let issuer = "accord"
 
+    /// How far ahead of this service's clock a token's `nbf` may be: the clock skew between the
+    /// machine that issued it and this one, no more.
+    static let notBeforeLeeway: TimeInterval = 60
+
     func verify(using algorithm: some JWTAlgorithm) throws {
         try exp.verifyNotExpired()
+        if let nbf {
+            try nbf.verifyNotBefore(currentDate: Date().addingTimeInterval(Self.notBeforeLeeway))
+        }
         guard iss.value == Self.issuer else { throw JWTError.claimVerificationFailure(failedClaim: iss, reason: "unknown issuer") }
     }
 
@@ -62,11 +72,11 @@ public struct StaffTokens: Sendable {
         try await keys.sign(StaffToken(
             sub: SubjectClaim(value: caller.subject), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)),
             iat: IssuedAtClaim(value: now), iss: IssuerClaim(value: StaffToken.issuer), org: caller.organisationID.description,
-            role: caller.role.rawValue, spec: caller.specialistID?.description))
+            role: caller.role.rawValue, spec: caller.specialistID?.description, nbf: nil))
     }
 
-    /// The caller a token speaks for; `nil` for a token that is malformed, forged, expired or
-    /// from another issuer.
+    /// The caller a token speaks for; `nil` for a token that is malformed, forged, expired, not
+    /// yet valid (`nbf` more than ``StaffToken/notBeforeLeeway`` ahead) or from another issuer.
     public func caller(for token: String) async -> StaffCaller? {
         (try? await keys.verify(token, as: StaffToken.self))?.caller
     }

@@ -29,22 +29,6 @@ struct APIKeyTests {
     }
 }
 
-@Suite("Phone numbers")
-struct PhoneNumberTests {
-    @Test("Russian and Kazakh numbers in everyday spellings normalise to +7 and ten digits", arguments: [
-        ("+7 (912) 345-67-89", "+79123456789"), ("8 912 345 67 89", "+79123456789"), ("79123456789", "+79123456789"),
-        ("8-701-123-45-67", "+77011234567"), ("+77011234567", "+77011234567"),
-    ])
-    func valid(text: String, normalised: String) {
-        #expect(PhoneNumber.normalise(text) == normalised)
-    }
-
-    @Test("other numbers are refused", arguments: ["12345", "+1 212 555 0100", "8 912 345 67 8", "+7 912 345 67 899", "8912345678９", "+7abcdefghij", ""])
-    func invalid(text: String) {
-        #expect(PhoneNumber.normalise(text) == nil)
-    }
-}
-
 @Suite("Webhook URLs")
 struct WebhookURLTests {
     @Test("https anywhere; http only to loopback and private networks", arguments: [

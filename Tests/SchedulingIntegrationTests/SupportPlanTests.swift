@@ -116,7 +116,7 @@ struct SupportPlanTests {
             _ = try await pool.withTransaction { try await SupportPlanStore.plans(caseID: open, by: .head(of: cases[1].organisation), in: $0) }
         }
         try await create(open, by: caller)
-        await PlanFixtures.expectRefusal("conflict plan_already_active") { try await create(open, by: caller) }
+        await PlanFixtures.expectRefusal("conflict plan_active") { try await create(open, by: caller) }
         #expect(try await pool.count("SELECT count(*) FROM scheduling.support_plans") == 1)
         #expect(try await pool.count("SELECT count(*) FROM scheduling.audit_log WHERE action LIKE 'support_plan.%'") == 1)
     }

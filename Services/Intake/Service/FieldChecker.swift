@@ -90,27 +90,21 @@ struct FieldChecker {
         }
     }
 
-    /// A Russian or Kazakh number, returned as `+7` and ten digits.
+    /// A Russian or Kazakh number (``ContactDetails/normalisedPhone(_:)``), returned as `+7` and ten digits.
     mutating func phone(_ value: String?, at pointer: String) -> String? {
         guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
-        guard value.codePointCount <= 30, let normalised = PhoneNumber.normalise(value) else {
+        guard let normalised = ContactDetails.normalisedPhone(value) else {
             add(.invalidPhone(pointer))
             return value
         }
         return normalised
     }
 
-    /// An email address: one `@`, a local part, a dotted domain, no spaces.
+    /// An email address (``ContactDetails/isEmailAddress(_:)``), trimmed.
     mutating func email(_ value: String?, at pointer: String) -> String? {
         guard let value, !value.unicodeScalars.allSatisfy(\.isWhiteSpace) else { return nil }
         let trimmed = value.trimmedOfWhiteSpace
-        let parts = trimmed.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        let valid = trimmed.codePointCount <= 254 && parts.count == 2 && (1...64).contains(parts[0].count)
-            && parts[1].contains(UInt8(ascii: ".")) && parts[1].first != UInt8(ascii: ".") && parts[1].last != UInt8(ascii: ".")
-            && !trimmed.contains("..")
-            && !trimmed.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
-            && !trimmed.containsForbiddenScalar(multiline: false)
-        if !valid { add(.invalidEmail(pointer)) }
+        if !ContactDetails.isEmailAddress(trimmed) { add(.invalidEmail(pointer)) }
         return trimmed
     }
 
@@ -136,38 +130,5 @@ struct FieldChecker {
     /// A number within bounds.
     mutating func range(_ value: Double?, at pointer: String, _ range: ClosedRange<Double>) {
         if let value, !(value.isFinite && range.contains(value)) { add(.outOfRange(pointer, range)) }
-    }
-}
-
-/// Phone numbers of Russia and Kazakhstan (country code 7).
-enum PhoneNumber {
-    /// `+7 (912) 345-67-89`, `8 912 345 67 89`, `79123456789` → `+79123456789`; anything else → `nil`.
-    static func normalise(_ text: String) -> String? {
-        // Digits and `+` collected from UTF-8 in one pass: no intermediate strings.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(12)
-        var plus = false
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte)
-            case UInt8(ascii: "+") where digits.isEmpty && !plus:
-                plus = true
-            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                continue
-            case 0xC2 where bytes.next() == 0xA0:
-                continue  // U+00A0 NO-BREAK SPACE
-            default:
-                return nil
-            }
-        }
-        guard digits.count == 11 else { return nil }
-        switch digits[0] {
-        case UInt8(ascii: "7"): break
-        case UInt8(ascii: "8") where !plus: break
-        default: return nil
-        }
-        return "+7" + String(decoding: digits.dropFirst(), as: UTF8.self)
     }
 }

@@ -24,8 +24,8 @@ extension CaseStore {
     }
 
     /// Gives the case to `specialistID` (or moves it from one to another): only a head may. A new
-    /// restorative case moves to «assigned», an accompaniment whose curator is being chosen to
-    /// «curator chosen».
+    /// restorative case moves to «assigned», an accompaniment whose needs are assessed to
+    /// «curator chosen» (``CaseState/stepOnAssignment``); any other keeps its step.
     static func assign(
         _ id: CaseID, to specialistID: SpecialistID, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> CaseRecord {
@@ -53,14 +53,11 @@ extension CaseStore {
             CaseAssigned(caseID: id, organisationID: record.organisationID, specialistID: specialistID, previousSpecialistID: previous, assignedAt: now),
             correlationID: record.referralID.uuid, in: connection)
         record.specialistID = specialistID
-        switch record.state {
-        case .restorative(.new), .accompaniment(.needsAssessed):
-            let next = record.state.nextSteps[0]
-            return try await apply(record, to: next, outcome: nil, reason: nil, actor: caller.actor, in: connection, now: now)
-        default:
+        guard let next = record.state.stepOnAssignment else {
             record.updatedAt = now
             return record
         }
+        return try await apply(record, to: next, outcome: nil, reason: nil, actor: caller.actor, in: connection, now: now)
     }
 
     /// Stores a checked move and publishes it: `case.state_changed.v1`, or `case.closed.v1` and

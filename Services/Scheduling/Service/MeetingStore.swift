@@ -199,9 +199,11 @@ public enum MeetingStore {
             """).single
         let meeting = try Meeting(row: row.unwrapped("meeting"))
         guard meeting.status == .scheduled else {
+            // Each code written out: the documented codes are checked against the literals.
+            let held = meeting.status == .held
             throw SchedulingRefusal(
-                .conflict, code: "meeting_\(meeting.status.rawValue)", message: "The meeting is \(meeting.status.rawValue), no longer scheduled.",
-                messageRu: meeting.status == .held ? "Встреча уже проведена." : "Встреча отменена.")
+                .conflict, code: held ? "meeting_held" : "meeting_cancelled", message: "The meeting is \(meeting.status.rawValue), no longer scheduled.",
+                messageRu: held ? "Встреча уже проведена." : "Встреча отменена.")
         }
         return (meeting, record)
     }

@@ -40,6 +40,12 @@ struct OrganisationCalendar: Sendable {
         return name.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
     }
 
+    /// The day `now` falls on in the organisation's time zone: the latest day a request may say
+    /// something happened on.
+    static func today(of organisationID: OrganisationID, in connection: PostgresConnection, now: Date) async throws -> LocalDate {
+        LocalDate(containing: now, in: try await timeZone(of: organisationID, in: connection))
+    }
+
     /// Where `start…end` falls in local time: its day, ISO weekday and minutes after midnight;
     /// `nil` when it does not start and end on the same local day.
     func localSpan(_ start: Date, _ end: Date) -> (day: LocalDate, weekday: Int, starts: Int, ends: Int)? {

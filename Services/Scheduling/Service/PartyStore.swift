@@ -1,6 +1,7 @@
 import Foundation
 import Models
 import Postgres
+import ServiceRuntime
 import StaffAccess
 
 /// The parties of a case: personal data of minors and families, read and written only here and
@@ -20,14 +21,15 @@ enum PartyStore {
 
     /// Adds a party to the caller's open case.
     ///
-    /// - Throws: ``SchedulingRefusal``: the case is not the caller's or closed; a legal
-    ///   representative names no minor of this case, or someone else names one.
+    /// - Throws: ``SchedulingRefusal``: the case is not the caller's or closed; the phone or email
+    ///   is not one (`invalid_phone`, `invalid_email`, as intake's); a legal representative names
+    ///   no minor of this case, or someone else names one.
     static func add(_ draft: Draft, to caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> Party {
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         guard !record.state.isClosed else { throw CaseMoveRefusal.caseClosed.refusal }
         let name = try draft.fullName.requiredText(at: "/full_name", max: 200)
-        let phone = try draft.phone.optionalText(at: "/phone", max: 40)
-        let email = try draft.email.optionalText(at: "/email", max: 254)
+        let phone = try draft.phone.optionalText(at: "/phone", max: 40).map(Self.checkedPhone)
+        let email = try draft.email.optionalText(at: "/email", max: 254).map(Self.checkedEmail)
         switch (draft.role, draft.representsPartyID) {
         case (.legalRepresentative, let minor?):
             let isMinor = try await connection.query("""
@@ -66,6 +68,27 @@ enum PartyStore {
         return Party(
             id: id, role: draft.role, fullName: name, birthDate: draft.birthDate, representsPartyID: draft.representsPartyID,
             phone: phone, email: email, language: draft.language, busyHours: hours)
+    }
+
+    /// A party's phone as intake takes a representative's: a Russian or Kazakh number, stored as
+    /// `+7` and ten digits so that notifications and people read one form.
+    ///
+    /// - Throws: ``SchedulingRefusal`` `invalid_phone` at `/phone`.
+    private static func checkedPhone(_ text: String) throws(SchedulingRefusal) -> String {
+        guard let phone = ContactDetails.normalisedPhone(text) else {
+            throw .invalid(.invalidPhone("/phone"))
+        }
+        return phone
+    }
+
+    /// A party's email as intake takes a representative's.
+    ///
+    /// - Throws: ``SchedulingRefusal`` `invalid_email` at `/email`.
+    private static func checkedEmail(_ text: String) throws(SchedulingRefusal) -> String {
+        guard ContactDetails.isEmailAddress(text) else {
+            throw .invalid(.invalidEmail("/email"))
+        }
+        return text
     }
 
     /// The parties of the caller's case, in the order they were added; the read is audited.

@@ -54,11 +54,13 @@ enum ProgrammeStore {
     }
 
     /// Records the agreement reached at the main meeting, replacing one entered before while no
-    /// term of it has been checked.
+    /// term of it has been checked. It was reached by today in the organisation's calendar
+    /// (`in_future` otherwise); no term falls due before it (`before_agreement`).
     static func recordAgreement(
         reachedOn: LocalDate, terms: [(description: String, dueOn: LocalDate)], in caseID: CaseID, by caller: StaffCaller,
         in connection: PostgresConnection, now: Date
     ) async throws -> Agreement {
+        try reachedOn.require(notAfter: try await OrganisationCalendar.today(of: caller.organisationID, in: connection, now: now), at: "/reached_on")
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         guard record.kind == .restorative, [.restorative(.mainMeeting), .restorative(.agreement)].contains(record.state) else {
             throw SchedulingRefusal(
@@ -108,10 +110,12 @@ enum ProgrammeStore {
         return agreement
     }
 
-    /// Checks one term as kept or not, on a day no earlier than the agreement.
+    /// Checks one term as kept or not, on a day no earlier than the agreement (`before_agreement`)
+    /// and no later than today in the organisation's calendar (`in_future`).
     static func checkTerm(
         _ termID: UUID, fulfilled: Bool, on day: LocalDate, in caseID: CaseID, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> Agreement {
+        try day.require(notAfter: try await OrganisationCalendar.today(of: caller.organisationID, in: connection, now: now), at: "/checked_on")
         let record = try await CaseRecord.lock(caseID, for: caller, in: connection)
         guard !record.state.isClosed else { throw CaseMoveRefusal.caseClosed.refusal }
         let updated = try await connection.query("""

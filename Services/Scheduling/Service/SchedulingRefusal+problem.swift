@@ -22,6 +22,12 @@ extension SchedulingRefusal {
         }
     }
 
+    /// A bad field as the shared rules word it (`invalid_characters`, `invalid_phone`, …), so
+    /// that scheduling refuses it as intake does.
+    static func invalid(_ issue: FieldIssue) -> SchedulingRefusal {
+        .invalid(issue.pointer, code: issue.code, issue.message, issue.messageRu)
+    }
+
     /// The problem for `error`, if it is a refusal.
     static func problem(for error: any Error) -> APIProblem? {
         (error as? SchedulingRefusal)?.problem

@@ -24,8 +24,7 @@ extension String {
     ///   request text may hold.
     func requireAllowedCharacters(at pointer: String, multiline: Bool) throws(SchedulingRefusal) {
         guard !containsForbiddenScalar(multiline: multiline) else {
-            let issue = FieldIssue.invalidCharacters(pointer)
-            throw .invalid(pointer, code: issue.code, issue.message, issue.messageRu)
+            throw .invalid(.invalidCharacters(pointer))
         }
     }
 }

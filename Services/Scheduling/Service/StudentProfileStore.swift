@@ -14,8 +14,10 @@ enum StudentProfileStore {
     ///   - attendancePercent: 0–100; stored to two decimals, as the record returned shows.
     ///   - behaviour: 1 (worst) to 5 (best).
     ///   - performance: 1 (worst) to 5 (best).
-    /// - Throws: ``SchedulingRefusal``: `out_of_range` for a measure, `too_long` for the note; the
-    ///   case is not the caller's, not an accompaniment or closed.
+    /// - Throws: ``SchedulingRefusal``: `in_future` for a day after today in the organisation's
+    ///   calendar (monitoring reads the change between the first and the last record: a record
+    ///   dated ahead would stand as the latest), `out_of_range` for a measure, `too_long` for the
+    ///   note; the case is not the caller's, not an accompaniment or closed.
     static func record(
         caseID: CaseID, recordedOn: LocalDate, attendancePercent: Double, behaviour: Int, performance: Int, note: String?,
         by caller: StaffCaller, in connection: PostgresConnection, now: Date
@@ -26,6 +28,7 @@ enum StudentProfileStore {
         guard (1...5).contains(behaviour) else { throw outOfRange("/behaviour", 1, 5) }
         guard (1...5).contains(performance) else { throw outOfRange("/performance", 1, 5) }
         let note = try note.optionalText(at: "/note", max: 4000, multiline: true)
+        try recordedOn.require(notAfter: try await OrganisationCalendar.today(of: caller.organisationID, in: connection, now: now), at: "/recorded_on")
         try await CaseRecord.lock(caseID, for: caller, in: connection).requireOpenAccompaniment()
         let id = ProfileRecordID(UUID.v7(at: now))
         let row = try await connection.query("""

@@ -8,12 +8,14 @@ import StaffAccess
 extension SupportPlanStore {
     /// Adds a note, written by the caller, to their active plan.
     ///
-    /// - Throws: ``SchedulingRefusal``: the text is empty or too long (`length`); no such plan, a
-    ///   completed plan or a closed case.
+    /// - Throws: ``SchedulingRefusal``: the text is empty or too long (`length`); written after
+    ///   today in the organisation's calendar (`in_future`); no such plan, a completed plan or a
+    ///   closed case.
     static func addProgressNote(
         planID: SupportPlanID, writtenOn: LocalDate, text: String, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> ProgressNote {
         let text = try text.requiredText(at: "/text", max: 4000, multiline: true)
+        try writtenOn.require(notAfter: try await OrganisationCalendar.today(of: caller.organisationID, in: connection, now: now), at: "/written_on")
         let caseID = try await lockActive(planID, for: caller, in: connection)
         let id = ProgressNoteID(UUID.v7(at: now))
         let row = try await connection.query("""

@@ -10,7 +10,7 @@ enum SupportPlanStore {
     ///
     /// - Throws: ``SchedulingRefusal``: the case is not the caller's (`not_found`), not an
     ///   accompaniment (`not_accompaniment`), closed (`case_closed`) or already has an active plan
-    ///   (`plan_already_active`); the review is before the start (`before_start`); the goals are
+    ///   (`plan_active`); the review is before the start (`before_start`); the goals are
     ///   empty or too long (`length`).
     static func create(
         caseID: CaseID, startsOn: LocalDate, reviewOn: LocalDate, goals: String, by caller: StaffCaller,
@@ -29,7 +29,7 @@ enum SupportPlanStore {
             """).single
         guard let row else {
             throw SchedulingRefusal(
-                .conflict, code: "plan_already_active", message: "The case has an active support plan; complete it before starting another.",
+                .conflict, code: "plan_active", message: "The case has an active support plan; complete it before starting another.",
                 messageRu: "У дела уже есть действующий индивидуальный план поддержки; завершите его, прежде чем начинать новый.")
         }
         try await AuditTrail.record("support_plan.create", by: caller, caseID: caseID, entity: "support_plan", entityID: id.uuid, in: connection)
