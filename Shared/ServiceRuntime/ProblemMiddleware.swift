@@ -119,52 +119,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// A missing field or a value of the wrong type or outside an enumeration is a 422 naming the
     /// field; a body that is not JSON at all is a 400.
     static func problem(for error: DecodingError, pointerPrefix: String) -> APIProblem {
-        func pointer(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
-            let keys = path + (key.map { [$0] } ?? [])
-            let segments = keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
-                .map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            return pointerPrefix.isEmpty ? segments.joined(separator: ".") : "/" + segments.joined(separator: "/")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return .validation([.required(pointer(context.codingPath, key))])
-        case .valueNotFound(_, let context):
-            return .validation([.required(pointer(context.codingPath))])
-        case .typeMismatch(let type, let context):
-            return .validation([FieldIssue(
-                pointer: pointer(context.codingPath), code: "wrong_type", message: "Must be \(Self.describe(type)).",
-                messageRu: "Должно быть: \(Self.describeRu(type)).")])
-        case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return .malformed([FieldIssue(
-                pointer: "", code: "not_json", message: "The body is not well-formed JSON.", messageRu: "Тело запроса не является корректным JSON.")])
-        case .dataCorrupted(let context):
-            return .validation([FieldIssue(
-                pointer: pointer(context.codingPath), code: "invalid_value",
-                message: "Is not one of the allowed values or not in the required format.",
-                messageRu: "Не входит в список допустимых значений или имеет неверный формат.")])
-        @unknown default:
-            return .malformed([])
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
-        case is Double.Type, is Float.Type: "a number"
-        case is Bool.Type: "true or false"
-        default: String(describing: type).contains("Array") ? "an array" : "an object"
-        }
-    }
-
-    private static func describeRu(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "строка"
-        case is Int.Type, is Int64.Type, is Int32.Type: "целое число"
-        case is Double.Type, is Float.Type: "число"
-        case is Bool.Type: "true или false"
-        default: String(describing: type).contains("Array") ? "массив" : "объект"
-        }
+        FieldIssue.decoding(error, pointerPrefix: pointerPrefix).map { .validation([$0]) } ?? .malformed([.notJSON])
     }
 
     /// The error's type, for logs: never its description, which may quote a value.

@@ -2,6 +2,7 @@ import Foundation
 import IntakeAPI
 @testable import IntakeService
 import Models
+import ServiceRuntime
 import Testing
 import TestSupport
 
@@ -45,6 +46,58 @@ struct SubmissionValidationFuzzTests {
         }
         // The damage reached the validator, not only the decoder.
         #expect(outcomes.invalid > 50)
+    }
+
+    @Test("damaged referrals: the collecting decoder finds every problem the server's decoder stops at, and reads the rest", arguments: 0..<4)
+    func collecting(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        var refused = 0
+        for _ in 0..<500 {
+            let data = try JSONSerialization.data(withJSONObject: damage(Self.valid, using: &random, depth: 0))
+            let collected = CollectingJSONDecoder.decode(Components.Schemas.ReferralSubmission.self, from: data)
+            do {
+                let strict = try JSONDecoder().decode(Components.Schemas.ReferralSubmission.self, from: data)
+                // What the server reads, it reads alike, and finds nothing wrong with.
+                #expect(collected.issues.isEmpty)
+                #expect(collected.body == strict)
+            } catch let error as DecodingError {
+                refused += 1
+                let first = try #require(FieldIssue.decoding(error))
+                #expect(collected.issues.contains(first))
+                #expect(collected.body != nil, "stand-ins let the rest be validated")
+                #expect(collected.issues.allSatisfy { $0.pointer.hasPrefix("/") })
+            }
+        }
+        #expect(refused > 20)
+    }
+
+    @Test("the collecting decoder lists undocumented fields at any depth, and values that do not decode, together")
+    func collectingCombinations() throws {
+        var document = Self.valid
+        document["nature"] = "war"
+        document["extra"] = true
+        var source = document["source"] as! [String: Any]
+        source["kind"] = 3
+        source["reference"] = ["number": "1", "date": "2026-11-20", "seal": "x"]
+        document["source"] = source
+        var minors = document["minors"] as! [[String: Any]]
+        minors[0]["name"] = nil
+        minors[0]["nickname"] = "x"
+        minors.append(["ref": NSNull(), "name": "Петров", "birth_date": "2012-01-01"])
+        document["minors"] = minors
+        document["requested_responses"] = ["prayer", 7]
+        let collected = CollectingJSONDecoder.decode(
+            Components.Schemas.ReferralSubmission.self, from: try JSONSerialization.data(withJSONObject: document))
+        let found = Dictionary(collected.issues.map { ($0.pointer, $0.code) }, uniquingKeysWith: { first, _ in first })
+        #expect(found == [
+            "/nature": "invalid_value", "/extra": "unknown_field", "/source/kind": "wrong_type", "/source/reference/seal": "unknown_field",
+            "/minors/0/name": "required", "/minors/0/nickname": "unknown_field", "/minors/1/ref": "required", "/minors/1/name": "wrong_type",
+            "/requested_responses/0": "invalid_value", "/requested_responses/1": "wrong_type",
+        ])
+        #expect(collected.issues.count == found.count)
+        #expect(Set(collected.undecided) == Set(found.filter { $0.value != "unknown_field" }.keys))
+        #expect(collected.body?.minors.count == 2)
+        #expect(CollectingJSONDecoder.decode(Components.Schemas.ReferralSubmission.self, from: Data("{".utf8)).issues == [.notJSON])
     }
 
     @Test("the undamaged referral is valid")

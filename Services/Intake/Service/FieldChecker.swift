@@ -12,13 +12,24 @@ struct FieldChecker {
     private(set) var issues: [FieldIssue] = []
     /// "Today" in the caller's organisation: dates after it are in the future.
     let today: LocalDate
+    /// Pointers of values that could not be decoded and hold stand-ins (see
+    /// `CollectingJSONDecoder`): an issue at or under one says nothing about what was sent.
+    let undecided: Set<String>
 
-    init(today: LocalDate) {
+    init(today: LocalDate, undecided: Set<String> = []) {
         self.today = today
+        self.undecided = undecided
     }
 
+    /// Records `issue`, unless it is about a stand-in.
     mutating func add(_ issue: FieldIssue) {
-        issues.append(issue)
+        if isDecided(issue.pointer) { issues.append(issue) }
+    }
+
+    /// Whether the value at `pointer` is what was sent: neither it nor an object or array it
+    /// lies in was stood in for. A rule that reads one value to judge another asks this first.
+    func isDecided(_ pointer: String) -> Bool {
+        undecided.isEmpty || !undecided.contains { pointer == $0 || pointer.hasPrefix($0 + "/") }
     }
 
     /// Trimmed required text of `1...maximum` characters without control characters (line

@@ -2,6 +2,8 @@ import ServiceRuntime
 import Crypto
 import Foundation
 import Hummingbird
+import Models
+import OpenAPIRuntime
 
 /// What every `/v1` request passes before a handler sees it, cheapest check first: a JSON body,
 /// the body-size cap (413), the API key (401), the key's rate limit (429). It then runs the rest
@@ -24,8 +26,15 @@ struct IntakeGate<Context: RequestContext>: RouterMiddleware {
         if let wait = limiter.take(caller.keyID) { throw APIProblem.rateLimited(retryAfter: wait) }
         if carriesBody, JSONRequestBody.isForeignEncoding(body.readableBytesView) { throw JSONRequestBody.foreignEncoding }
         let digest = Data(SHA256.hash(data: body.readableBytesView))
-        var response = try await IntakeRequest.$current.withValue(IntakeRequest(caller: caller, bodyDigest: digest, body: String(buffer: body))) {
-            try await next(request, context)
+        let current = IntakeRequest(caller: caller, bodyDigest: digest, body: String(buffer: body))
+        var response: Response
+        do {
+            response = try await IntakeRequest.$current.withValue(current) { try await next(request, context) }
+        } catch let error as ServerError where error.underlyingError is DecodingError {
+            // The generated server stops at the first value it cannot decode; the integrator
+            // hears of every problem of the body at once.
+            let today = LocalDate(containing: Date(), in: caller.timeZone)
+            throw IntakeBodies.problem(operationID: error.operationID, decoding: current.body, today: today) ?? error
         }
         // The generated server writes header values in OpenAPI's "simple" style, which
         // percent-encodes the slashes of a path; `Location` must be a plain URI reference.

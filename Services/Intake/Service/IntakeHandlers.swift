@@ -13,9 +13,8 @@ struct IntakeHandlers: APIProtocol {
 
     func createReferral(_ input: Operations.CreateReferral.Input) async throws -> Operations.CreateReferral.Output {
         guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(fields: .referralSubmission, idempotencyKey: input.headers.idempotencyKey) {
-            request, today, now in
-            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
+        let (record, replayed) = try await accept(submission, idempotencyKey: input.headers.idempotencyKey) { valid, request, now in
+            ReferralDraft(valid, body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
@@ -26,9 +25,8 @@ struct IntakeHandlers: APIProtocol {
         _ input: Operations.CreateSchoolIdentification.Input
     ) async throws -> Operations.CreateSchoolIdentification.Output {
         guard case .json(let submission) = input.body else { throw APIProblem.unsupportedMediaType }
-        let (record, replayed) = try await accept(fields: .schoolIdentificationSubmission, idempotencyKey: input.headers.idempotencyKey) {
-            request, today, now in
-            ReferralDraft(try submission.validated(today: today), body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
+        let (record, replayed) = try await accept(submission, idempotencyKey: input.headers.idempotencyKey) { valid, request, now in
+            ReferralDraft(valid, body: request.body, caller: request.caller, now: now, fingerprinter: fingerprinter)
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
@@ -36,17 +34,16 @@ struct IntakeHandlers: APIProtocol {
     }
 
     /// Validates and stores a submission for the current caller: its body may carry only the
-    /// documented `fields`, and `draft` validates against the caller's "today" and builds
-    /// what is stored. Returns the referral and whether it is a replay.
-    private func accept(
-        fields: DocumentedFields, idempotencyKey: String?, draft: (IntakeRequest, LocalDate, Date) throws -> ReferralDraft
+    /// documented fields and must pass every rule against the caller's "today"; `draft` builds
+    /// what is stored from the validated submission. Returns the referral and whether it is a replay.
+    private func accept<Submission: IntakeBody>(
+        _ submission: Submission, idempotencyKey: String?, draft: (Submission, IntakeRequest, Date) -> ReferralDraft
     ) async throws -> (ReferralRecord, Bool) {
         let request = try IntakeRequest.required()
-        try Self.refuseUndocumentedFields(in: request, fields)
-        let key = try Self.idempotencyKey(idempotencyKey)
         let now = Date()
-        let draft = try draft(request, LocalDate(containing: now, in: request.caller.timeZone), now)
-        return try await referrals.create(draft, caller: request.caller, idempotencyKey: key, bodyDigest: request.bodyDigest).record
+        let valid = try submission.checked(text: request.body, today: LocalDate(containing: now, in: request.caller.timeZone))
+        let key = try Self.idempotencyKey(idempotencyKey)
+        return try await referrals.create(draft(valid, request, now), caller: request.caller, idempotencyKey: key, bodyDigest: request.bodyDigest).record
     }
 
     func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
@@ -96,8 +93,7 @@ struct IntakeHandlers: APIProtocol {
     func putWebhook(_ input: Operations.PutWebhook.Input) async throws -> Operations.PutWebhook.Output {
         let request = try IntakeRequest.required()
         guard case .json(let registration) = input.body else { throw APIProblem.unsupportedMediaType }
-        try Self.refuseUndocumentedFields(in: request, .webhookRegistration)
-        guard let url = WebhookURL.validated(registration.url) else { throw APIProblem.validation([.invalidURL("/url")]) }
+        let url = try registration.checked(text: request.body, today: LocalDate(containing: Date(), in: request.caller.timeZone)).url
         let secret = "whsec_" + APIKey.randomSecret()
         let webhook = try await webhooks.register(url: url, signingSecret: secret, caller: request.caller, now: Date())
         return .ok(.init(body: .json(.init(
@@ -111,12 +107,6 @@ struct IntakeHandlers: APIProtocol {
     }
 
     /// The key, or a 422 when it is empty, too long or not printable ASCII.
-    /// A 422 listing every field of the body that `fields` does not document.
-    private static func refuseUndocumentedFields(in request: IntakeRequest, _ fields: DocumentedFields) throws {
-        let undocumented = fields.undocumented(in: request.body)
-        if !undocumented.isEmpty { throw APIProblem.validation(undocumented) }
-    }
-
     private static func idempotencyKey(_ value: String?) throws -> String? {
         guard let value else { return nil }
         guard (1...200).contains(value.utf8.count), value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {

@@ -4,9 +4,10 @@ import Models
 
 extension Components.Schemas.ReferralSubmission {
     /// The submission with every rule of the API checked and its text normalised, or a 422
-    /// listing every bad field.
-    func validated(today: LocalDate) throws(APIProblem) -> Self {
-        var check = FieldChecker(today: today)
+    /// listing every bad field. Nothing is said about the `undecided` values (stand-ins for
+    /// what could not be decoded), nor judged by them.
+    func validated(today: LocalDate, undecided: Set<String> = []) throws(APIProblem) -> Self {
+        var check = FieldChecker(today: today, undecided: undecided)
         var valid = self
         valid.source = source.validated(&check, at: "/source")
         valid.description = check.text(description, at: "/description", maximum: 8000, multiline: true)
@@ -35,11 +36,13 @@ extension Components.Schemas.ReferralSubmission {
             minor.className = check.className(minor.className, at: pointer + "/class_name")
             return minor
         }
+        // A ref that could not be decoded may be the one a representative names.
+        let refsKnown = check.isDecided("/minors") && minors.indices.allSatisfy { check.isDecided("/minors/\($0)/ref") }
         let representatives = legalRepresentatives ?? []
         check.count(representatives.count, at: "/legal_representatives", 0...40)
         valid.legalRepresentatives = legalRepresentatives.map { _ in
             representatives.enumerated().map { index, representative in
-                representative.validated(&check, at: "/legal_representatives/\(index)", minors: refs)
+                representative.validated(&check, at: "/legal_representatives/\(index)", minors: refsKnown ? refs : nil)
             }
         }
         let adults = adultParties ?? []
@@ -53,7 +56,10 @@ extension Components.Schemas.ReferralSubmission {
             return party
         } }
         check.count(requestedResponses.count, at: "/requested_responses", 1...3)
-        for (index, response) in requestedResponses.enumerated() where requestedResponses[..<index].contains(response) {
+        // Stand-ins for undecodable responses repeat nothing that was sent.
+        let decided = requestedResponses.indices.filter { check.isDecided("/requested_responses/\($0)") }
+        for (position, index) in decided.enumerated()
+        where decided[..<position].contains(where: { requestedResponses[$0] == requestedResponses[index] }) {
             check.add(.duplicate("/requested_responses/\(index)"))
         }
         if let deadline = senderDeadline {
@@ -72,7 +78,7 @@ extension Components.Schemas.ReferralSource {
     fileprivate func validated(_ check: inout FieldChecker, at pointer: String) -> Self {
         var source = self
         source.organisationName = check.optionalText(organisationName, at: pointer + "/organisation_name", maximum: 300)
-        if source.organisationName == nil, kind != .parent, kind != .selfReferral {
+        if source.organisationName == nil, kind != .parent, kind != .selfReferral, check.isDecided(pointer + "/kind") {
             check.add(.organisationRequired(pointer + "/organisation_name"))
         }
         source.reference = reference.validated(&check, at: pointer + "/reference")

@@ -4,9 +4,10 @@ import Models
 
 extension Components.Schemas.SchoolIdentificationSubmission {
     /// The identification with every rule checked and its text normalised, or a 422 listing
-    /// every bad field.
-    func validated(today: LocalDate) throws(APIProblem) -> Self {
-        var check = FieldChecker(today: today)
+    /// every bad field. Nothing is said about the `undecided` values (stand-ins for what could
+    /// not be decoded), nor judged by them.
+    func validated(today: LocalDate, undecided: Set<String> = []) throws(APIProblem) -> Self {
+        var check = FieldChecker(today: today, undecided: undecided)
         var valid = self
         valid.reference = reference.validated(&check, at: "/reference")
         valid.schoolName = check.text(schoolName, at: "/school_name", maximum: 300)
