@@ -46,7 +46,7 @@ struct IntegratorsCommand: AsyncParsableCommand {
             var table = TextTable("ID", "NAME", "KIND", "ORGANISATION", "TIME ZONE", "KEYS", "STATE")
             for integrator in integrators {
                 table.append(
-                    integrator.id.uuidString.lowercased(), integrator.name, integrator.kind, integrator.organisationId.uuidString.lowercased(),
+                    integrator.id.canonicalString, integrator.name, integrator.kind, integrator.organisationId.canonicalString,
                     integrator.timeZone, "\(integrator.activeKeys)", integrator.deactivatedAt == nil ? "active" : "deactivated")
             }
             print(integrators.isEmpty ? "No integrators." : table.rendered)
@@ -62,7 +62,7 @@ struct IntegratorsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withIntakeAdministration { try await $0.deactivate(integratorID: integrator.value) }
-            print("Integrator \(integrator.value.uuidString.lowercased()) deactivated.")
+            print("Integrator \(integrator.value.canonicalString) deactivated.")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeService
+import Models
 
 /// `accord intake keys issue | list | rotate | revoke`.
 struct KeysCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             let issued = try await withIntakeAdministration { try await $0.issueKey(integratorID: integrator.value, label: label) }
             if output.json { return try output.printJSON(issued) }
-            print("Key \(issued.keyId.uuidString.lowercased()) issued. Give it to the integrator now; it cannot be shown again:")
+            print("Key \(issued.keyId.canonicalString) issued. Give it to the integrator now; it cannot be shown again:")
             print(issued.key)
         }
     }
@@ -43,7 +44,7 @@ struct KeysCommand: AsyncParsableCommand {
             let format = Date.ISO8601FormatStyle()
             for key in keys {
                 table.append(
-                    key.id.uuidString.lowercased(), key.integratorId.uuidString.lowercased(), key.label ?? "-",
+                    key.id.canonicalString, key.integratorId.canonicalString, key.label ?? "-",
                     key.createdAt.formatted(format), key.expiresAt.map { $0.formatted(format) } ?? "-", key.state)
             }
             print(keys.isEmpty ? "No keys." : table.rendered)
@@ -68,7 +69,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             let issued = try await withIntakeAdministration { try await $0.rotate(keyID: key.value, overlap: .seconds(overlapHours * 3600)) }
             if output.json { return try output.printJSON(issued) }
-            print("Key \(issued.keyId.uuidString.lowercased()) issued; the old key works until \(issued.replacedKeyExpiresAt.map { $0.formatted(Date.ISO8601FormatStyle()) } ?? "-").")
+            print("Key \(issued.keyId.canonicalString) issued; the old key works until \(issued.replacedKeyExpiresAt.map { $0.formatted(Date.ISO8601FormatStyle()) } ?? "-").")
             print("Give the new key to the integrator now; it cannot be shown again:")
             print(issued.key)
         }
@@ -83,7 +84,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withIntakeAdministration { try await $0.revoke(keyID: key.value) }
-            print("Key \(key.value.uuidString.lowercased()) revoked.")
+            print("Key \(key.value.canonicalString) revoked.")
         }
     }
 }

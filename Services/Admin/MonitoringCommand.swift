@@ -48,7 +48,7 @@ struct MonitoringCommand: AsyncParsableCommand {
                             region: region, timeZone: timeZone, on: $0)
                     }
                 }
-                print("Organisation \(organisation.value.uuidString.lowercased()) recorded: \(kind), region \(region), \(timeZone).")
+                print("Organisation \(organisation.value.canonicalString) recorded: \(kind), region \(region), \(timeZone).")
             }
         }
     }
@@ -87,7 +87,7 @@ struct MonitoringCommand: AsyncParsableCommand {
                             QuarterlyReport.Scope(rawValue: scope)!, organisation: organisation?.value, region: region, quarter: Quarter(quarter)!, in: $0)
                     }
                 }
-                print("Report \(report.id.uuidString.lowercased()) revision \(report.revision), generation \(report.generation): \(report.partsTotal) organisation(s).")
+                print("Report \(report.id.canonicalString) revision \(report.revision), generation \(report.generation): \(report.partsTotal) organisation(s).")
                 if wait { try await Show.print(report.id, waiting: true) }
             }
         }
@@ -162,7 +162,7 @@ struct ReportMove: ParsableArguments {
     func run(_ done: String, _ move: @Sendable (UUID, String, PostgresConnection) async throws -> QuarterlyReport) async throws {
         let id = report.value, by = by
         _ = try await withMonitoring { pool in try await pool.withTransaction { try await move(id, by, $0) } }
-        print("Report \(id.uuidString.lowercased()) \(done).")
+        print("Report \(id.canonicalString) \(done).")
     }
 }
 

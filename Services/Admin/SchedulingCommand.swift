@@ -37,7 +37,7 @@ struct SchedulingCommand: AsyncParsableCommand {
                     try await $0.addSpecialist(organisationID: organisation.value, displayName: name, roles: role, maxCaseload: maxCaseload)
                 }
                 if output.json { return try output.printJSON(specialist) }
-                print("Specialist \(specialist.id.uuidString.lowercased()) registered.")
+                print("Specialist \(specialist.id.canonicalString) registered.")
             }
         }
 
@@ -55,7 +55,7 @@ struct SchedulingCommand: AsyncParsableCommand {
                 var table = TextTable("ID", "ORGANISATION", "NAME", "ROLES", "CASELOAD", "STATE")
                 for specialist in specialists {
                     table.append(
-                        specialist.id.uuidString.lowercased(), specialist.organisationId.uuidString.lowercased(), specialist.displayName,
+                        specialist.id.canonicalString, specialist.organisationId.canonicalString, specialist.displayName,
                         specialist.roles.joined(separator: ","), "\(specialist.openCases)/\(specialist.maxCaseload)",
                         specialist.active ? "active" : "inactive")
                 }
@@ -86,7 +86,7 @@ extension SchedulingCommand {
                 try await withSpecialistAdministration {
                     try await $0.setOrganisation(organisation.value, timeZone: timeZone, firstContactDays: firstContactDays)
                 }
-                print("Organisation \(organisation.value.uuidString.lowercased()) set: \(timeZone), first contact within \(firstContactDays) day(s).")
+                print("Organisation \(organisation.value.canonicalString) set: \(timeZone), first contact within \(firstContactDays) day(s).")
             }
         }
     }

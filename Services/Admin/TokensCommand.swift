@@ -49,7 +49,7 @@ struct TokensCommand: AsyncParsableCommand {
             let specialistID = specialist.map { SpecialistID($0.value) }
             let caller = StaffCaller(
                 organisationID: OrganisationID(org.value), role: StaffRole(rawValue: role)!,
-                subject: subject ?? specialistID.map { "specialist:\($0)" } ?? "\(role):\(org.value.uuidString.lowercased())",
+                subject: subject ?? specialistID.map { "specialist:\($0)" } ?? "\(role):\(org.value.canonicalString)",
                 specialistID: specialistID)
             let tokens: StaffTokens
             do {

@@ -8,13 +8,13 @@ public struct IntegratorAdministration: Sendable {
     /// An integrator as listed.
     public struct Integrator: Codable, Sendable {
         /// Its id, which keys are issued for.
-        public var id: UUID
+        @CanonicalUUID public var id: UUID
         /// Its name («КДНиЗП Соликамского ГО»).
         public var name: String
         /// What kind of sender it is (a `ReferralSourceKind` raw value).
         public var kind: String
         /// The service whose caseload its referrals join.
-        public var organisationId: UUID
+        @CanonicalUUID public var organisationId: UUID
         /// The organisation's IANA time zone.
         public var timeZone: String
         /// When it was registered.
@@ -28,9 +28,9 @@ public struct IntegratorAdministration: Sendable {
     /// A key as listed: never its secret.
     public struct Key: Codable, Sendable {
         /// The key's id (the part after `acc_`, with dashes).
-        public var id: UUID
+        @CanonicalUUID public var id: UUID
         /// Whose key it is.
-        public var integratorId: UUID
+        @CanonicalUUID public var integratorId: UUID
         /// The administrator's note.
         public var label: String?
         /// When it was issued.
@@ -46,13 +46,13 @@ public struct IntegratorAdministration: Sendable {
     /// A newly issued key: the only time its text exists outside the integrator's hands.
     public struct IssuedKey: Codable, Sendable {
         /// Whose key it is.
-        public var integratorId: UUID
+        @CanonicalUUID public var integratorId: UUID
         /// The key's id, for `keys rotate` and `keys revoke`.
-        public var keyId: UUID
+        @CanonicalUUID public var keyId: UUID
         /// `acc_…`: give it to the integrator; it cannot be shown again.
         public var key: String
         /// With a rotation: the old key.
-        public var replacesKeyId: UUID?
+        @CanonicalUUID public var replacesKeyId: UUID? = nil
         /// With a rotation: when the old key stops working.
         public var replacedKeyExpiresAt: Date?
     }

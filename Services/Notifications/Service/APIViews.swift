@@ -1,7 +1,8 @@
 import Foundation
 import Models
 
-/// A recipient as the API shows it to those who may see it.
+/// A recipient as the API shows it to those who may see it. Ids are typed identifiers, so they
+/// encode in the canonical lowercase form (`Foundation.UUID` encodes uppercase).
 struct RecipientView: Encodable {
     struct ContactView: Encodable {
         var address: String
@@ -11,7 +12,7 @@ struct RecipientView: Encodable {
     }
 
     var kind: String
-    var id: UUID
+    var id: RecipientID
     var language: String
     var timeZone: String?
     var email: ContactView?
@@ -21,7 +22,7 @@ struct RecipientView: Encodable {
 
     init(_ recipient: Recipient) {
         kind = recipient.kind.rawValue
-        id = recipient.id
+        id = RecipientID(recipient.id)
         language = recipient.language.rawValue
         timeZone = recipient.timeZone?.identifier
         email = recipient.email.map { ContactView(address: $0.address, consent: $0.consent, optedOutAt: $0.optedOutAt) }
@@ -32,8 +33,8 @@ struct RecipientView: Encodable {
 
 /// A webhook subscription; `signing_secret` only in the answer that created or rotated it.
 struct SubscriptionView: Encodable {
-    var id: UUID
-    var integratorID: UUID
+    var id: WebhookSubscriptionID
+    var integratorID: IntegratorID
     var url: String
     var events: [String]
     var source: String
@@ -47,8 +48,8 @@ struct SubscriptionView: Encodable {
     }
 
     init(_ subscription: WebhookSubscription, secret: String? = nil) {
-        id = subscription.id
-        integratorID = subscription.integratorID.uuid
+        id = WebhookSubscriptionID(subscription.id)
+        integratorID = subscription.integratorID
         url = subscription.url
         events = subscription.events
         source = subscription.source

@@ -33,7 +33,7 @@ struct DeliveryPlanner: Sendable {
         let recorded = try await connection.query("""
             INSERT INTO notifications.notifications
                 (id, organisation_id, recipient_kind, recipient_id, template, language, data, send_after, group_key, requested_at)
-            VALUES (\(notification.id), \(notification.organisationID?.uuid), \(notification.recipient.kind.rawValue), \(notification.recipient.id),
+            VALUES (\(notification.id), \(notification.organisationID?.uuid), \(notification.recipient.kind.rawValue), \(notification.recipient.id.uuid),
                     \(notification.template), \(notification.language?.rawValue), \(PostgresJSON(notification.data)), \(notification.sendAfter),
                     \(notification.groupKey), \(now))
             ON CONFLICT (id) DO NOTHING
@@ -49,7 +49,7 @@ struct DeliveryPlanner: Sendable {
         // cannot reach them.
         guard let recipient = try await connection.query("""
             SELECT \(unescaped: Recipient.columns) FROM notifications.recipients
-            WHERE kind = \(notification.recipient.kind.rawValue) AND id = \(notification.recipient.id)
+            WHERE kind = \(notification.recipient.kind.rawValue) AND id = \(notification.recipient.id.uuid)
               AND organisation_id IS NOT DISTINCT FROM \(notification.organisationID?.uuid)
             """).single.map({ try Recipient(row: $0) })
         else { return try await leaveUnsent(notification.id, reason: "no_contact", in: connection) }

@@ -1,4 +1,5 @@
 import Foundation
+import Models
 
 /// An email as it goes over SMTP (RFC 5322 with MIME): UTF-8 headers as encoded words, the
 /// plain-text body in base64 (safe through any relay), and a `Message-ID` made of the delivery's
@@ -20,7 +21,7 @@ struct EmailMessage: Sendable {
             "From: \(Self.encodedWords(fromName)) <\(from)>",
             "To: <\(to)>",
             "Subject: \(Self.encodedWords(subject))",
-            "Message-ID: <\(deliveryID.uuidString.lowercased())@accord-notifications>",
+            "Message-ID: <\(deliveryID.canonicalString)@accord-notifications>",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",

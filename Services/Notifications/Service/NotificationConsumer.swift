@@ -30,7 +30,7 @@ struct NotificationConsumer: Sendable {
             let request = try message.decode(NotificationRequested.self)
             try await planner.plan(
                 DeliveryPlanner.Notification(
-                    id: request.notificationID, organisationID: request.organisationID, recipient: request.recipient,
+                    id: request.notificationID.uuid, organisationID: request.organisationID, recipient: request.recipient,
                     template: request.template, language: request.language, data: request.data, sendAfter: request.sendAfter,
                     groupKey: request.groupKey),
                 in: connection, now: now)

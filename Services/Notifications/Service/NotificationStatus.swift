@@ -3,7 +3,8 @@ import Models
 import Postgres
 
 /// What became of a notification, for the staff who asked: each channel's delivery and every
-/// attempt (status, peer code, latency), never the address or the text.
+/// attempt (status, peer code, latency), never the address or the text. Ids are typed, so they
+/// encode in the canonical lowercase form.
 struct NotificationStatus: Encodable, Sendable {
     struct Attempt: Encodable, Sendable {
         var attempt: Int
@@ -19,7 +20,7 @@ struct NotificationStatus: Encodable, Sendable {
     }
 
     struct Delivery: Encodable, Sendable {
-        var id: UUID
+        var id: DeliveryID
         var channel: String
         var state: String
         var dueAt: Date
@@ -29,7 +30,7 @@ struct NotificationStatus: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case id, channel, state, dueAt = "due_at", deferredFor = "deferred_for", failure, attempts }
     }
 
-    var id: UUID
+    var id: NotificationID
     var template: String
     var recipient: NotificationRecipient
     var requestedAt: Date
@@ -63,7 +64,7 @@ struct NotificationStatus: Encodable, Sendable {
             """).map { row in
             let deliveryID = try row.decode(UUID.self, at: 0)
             return Delivery(
-                id: deliveryID, channel: try row.decode(String.self, at: 1), state: try row.decode(String.self, at: 2), dueAt: try row.decode(Date.self, at: 3),
+                id: DeliveryID(deliveryID), channel: try row.decode(String.self, at: 1), state: try row.decode(String.self, at: 2), dueAt: try row.decode(Date.self, at: 3),
                 deferredFor: try row.decode(String?.self, at: 4), failure: try row.decode(String?.self, at: 5),
                 attempts: attempts.filter { $0.0 == deliveryID }.map(\.1))
         }
@@ -78,7 +79,7 @@ struct NotificationStatus: Encodable, Sendable {
         default: "failed"
         }
         return NotificationStatus(
-            id: id, template: try row.decode(String.self, at: 0),
+            id: NotificationID(id), template: try row.decode(String.self, at: 0),
             recipient: NotificationRecipient(kind: NotificationRecipient.Kind(rawValue: try row.decode(String.self, at: 1))!, id: try row.decode(UUID.self, at: 2)),
             requestedAt: try row.decode(Date.self, at: 3), sendAfter: try row.decode(Date?.self, at: 4), state: state, unsentReason: unsent,
             deliveries: deliveries)

@@ -131,7 +131,7 @@ struct NotificationsAPI: Sendable {
         let (created, secret) = try await subscriptions.create(
             integrator: IntegratorID(input.integratorID!), url: url!, events: events!, caller: caller, in: pool, now: Date())
         var response = try APIBody.response(SubscriptionView(created, secret: secret), status: .created)
-        response.headers[.location] = "/v1/webhook-subscriptions/\(created.id.uuidString.lowercased())"
+        response.headers[.location] = "/v1/webhook-subscriptions/\(created.id.canonicalString)"
         return response
     }
 
@@ -186,7 +186,7 @@ struct NotificationsAPI: Sendable {
                 SELECT url, sealed_secret, sealed_previous_secret, previous_secret_expires_at FROM notifications.webhook_subscriptions WHERE id = \(id) AND removed_at IS NULL
                 """).single else { throw APIProblem.notFound }
             let eventID = UUID.v7(at: now)
-            let body = #"{"id":"\#(eventID.uuidString.lowercased())","type":"webhook.test.v1","occurred_at":"\#(PostgresTimestamp.format(now, separator: "T", utcSuffix: "Z"))","data":{}}"#
+            let body = #"{"id":"\#(eventID.canonicalString)","type":"webhook.test.v1","occurred_at":"\#(PostgresTimestamp.format(now, separator: "T", utcSuffix: "Z"))","data":{}}"#
             outcome = await channels.webhooks.send(
                 eventID: eventID, type: "webhook.test.v1", body: body, to: try sealed.decode(String.self, at: 0),
                 secrets: try subscriptions.signingSecrets(

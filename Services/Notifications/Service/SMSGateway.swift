@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import NIOCore
 import NIOHTTP1
 
@@ -9,7 +10,7 @@ struct SMSGateway: Sendable {
     let peer: HTTPPeer
 
     func send(text: String, to phone: String, deliveryID: UUID) async -> SendOutcome {
-        let id = deliveryID.uuidString.lowercased()
+        let id = deliveryID.canonicalString
         var fields = [(settings.fields.to, phone), (settings.fields.text, text), (settings.fields.id, id)]
         if let sender = settings.sender { fields.append((settings.fields.sender, sender)) }
         var headers: HTTPHeaders = ["User-Agent": "accord-notifications", "Idempotency-Key": id]

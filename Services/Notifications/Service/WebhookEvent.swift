@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Models
 import Postgres
 
 /// What a webhook delivers: one domain event in an envelope, `{"id", "type", "occurred_at",
@@ -16,7 +17,7 @@ struct WebhookEvent: Sendable {
     init(messageID: Int64, type: String, payload: String, occurredAt: Date) {
         id = Self.eventID(forMessage: messageID)
         self.type = type
-        body = #"{"id":"\#(id.uuidString.lowercased())","type":"\#(type)","occurred_at":"\#(PostgresTimestamp.format(occurredAt, separator: "T", utcSuffix: "Z"))","data":\#(payload)}"#
+        body = #"{"id":"\#(id.canonicalString)","type":"\#(type)","occurred_at":"\#(PostgresTimestamp.format(occurredAt, separator: "T", utcSuffix: "Z"))","data":\#(payload)}"#
     }
 
     /// A name-based UUID (version 8, from SHA-256) of a bus message's id: the same message

@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import NIOCore
 import NIOHTTP1
 
@@ -14,9 +15,9 @@ struct WebhookSender: Sendable {
         let headers: HTTPHeaders = [
             "Content-Type": "application/json; charset=utf-8",
             "User-Agent": "accord-notifications",
-            "Accord-Event-Id": eventID.uuidString.lowercased(),
+            "Accord-Event-Id": eventID.canonicalString,
             "Accord-Event-Type": type,
-            "Idempotency-Key": eventID.uuidString.lowercased(),
+            "Idempotency-Key": eventID.canonicalString,
             WebhookSignature.timestampHeader: String(timestamp),
             WebhookSignature.signatureHeader: WebhookSignature.header(body: bytes.readableBytesView, timestamp: timestamp, secrets: secrets),
         ]

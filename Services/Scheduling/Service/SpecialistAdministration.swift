@@ -15,8 +15,8 @@ public struct SpecialistAdministration: Sendable {
 
     /// A specialist as listed.
     public struct Specialist: Sendable, Codable, Equatable {
-        public var id: UUID
-        public var organisationId: UUID
+        @CanonicalUUID public var id: UUID
+        @CanonicalUUID public var organisationId: UUID
         public var displayName: String
         public var roles: [String]
         public var maxCaseload: Int

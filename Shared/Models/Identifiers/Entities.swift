@@ -45,6 +45,14 @@ public enum Entities {
     public enum QuarterlyReport {}
     /// Сообщение шины: one message on the PostgreSQL-backed bus.
     public enum Message {}
+    /// Уведомление: one notification asked of the notifications service.
+    public enum Notification {}
+    /// Доставка: one notification on one channel (email, SMS, a webhook event to one subscription).
+    public enum Delivery {}
+    /// Получатель уведомления: a party, specialist, integrator or organisation, by that entity's own id.
+    public enum Recipient {}
+    /// Подписка интегратора на события (webhook).
+    public enum WebhookSubscription {}
 }
 
 /// Identifies a referral (заявка).
@@ -89,3 +97,11 @@ public typealias VisitFindingID = Identifier<Entities.VisitFinding>
 public typealias QuarterlyReportID = Identifier<Entities.QuarterlyReport>
 /// Identifies a bus message.
 public typealias MessageID = Identifier<Entities.Message>
+/// Identifies a notification.
+public typealias NotificationID = Identifier<Entities.Notification>
+/// Identifies a delivery of a notification or webhook event.
+public typealias DeliveryID = Identifier<Entities.Delivery>
+/// Identifies a notification's recipient: the party's, specialist's, integrator's or organisation's id.
+public typealias RecipientID = Identifier<Entities.Recipient>
+/// Identifies a webhook subscription.
+public typealias WebhookSubscriptionID = Identifier<Entities.WebhookSubscription>

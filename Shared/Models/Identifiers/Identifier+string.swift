@@ -10,8 +10,8 @@ extension Identifier: LosslessStringConvertible {
         self.init(uuid)
     }
 
-    /// The lowercase UUID string.
+    /// The lowercase UUID string (``Foundation/UUID/canonicalString``).
     public var description: String {
-        uuid.uuidString.lowercased()
+        uuid.canonicalString
     }
 }

@@ -8,7 +8,7 @@ public struct NotificationDeliveryFailed: MessageContract, Hashable {
     public static let messageType = "notification.delivery_failed.v1"
 
     /// The notification.
-    public var notificationID: UUID
+    public var notificationID: NotificationID
     /// The organisation it was sent for (none for an integrator's).
     public var organisationID: OrganisationID?
     /// Who it was for.
@@ -27,7 +27,7 @@ public struct NotificationDeliveryFailed: MessageContract, Hashable {
         notificationID: UUID, organisationID: OrganisationID?, recipient: NotificationRecipient, channel: String, reason: String, attempts: Int,
         failedAt: Date
     ) {
-        self.notificationID = notificationID
+        self.notificationID = NotificationID(notificationID)
         self.organisationID = organisationID
         self.recipient = recipient
         self.channel = channel

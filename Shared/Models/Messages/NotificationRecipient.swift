@@ -17,12 +17,13 @@ public struct NotificationRecipient: Codable, Hashable, Sendable {
 
     /// What ``id`` identifies.
     public var kind: Kind
-    /// The party's, specialist's, integrator's or organisation's id.
-    public var id: UUID
+    /// The party's, specialist's, integrator's or organisation's id; typed so it encodes in the
+    /// canonical lowercase form wherever the recipient is shown (the bus, the notifications API).
+    public var id: RecipientID
 
-    /// A recipient.
+    /// A recipient: `id` is the uuid of the party, specialist, integrator or organisation `kind` names.
     public init(kind: Kind, id: UUID) {
         self.kind = kind
-        self.id = id
+        self.id = RecipientID(id)
     }
 }

@@ -9,7 +9,7 @@ public struct NotificationRequested: MessageContract, Hashable {
     public static let messageType = "notification.requested.v1"
 
     /// Idempotency key of this notification.
-    public var notificationID: UUID
+    public var notificationID: NotificationID
     /// The organisation it is sent for.
     public var organisationID: OrganisationID
     /// Who it is for.
@@ -27,7 +27,7 @@ public struct NotificationRequested: MessageContract, Hashable {
 
     /// A `notification.requested.v1` payload.
     public init(notificationID: UUID, organisationID: OrganisationID, recipient: NotificationRecipient, template: String, language: Language?, data: [String: String], sendAfter: Date?, groupKey: String?) {
-        self.notificationID = notificationID
+        self.notificationID = NotificationID(notificationID)
         self.organisationID = organisationID
         self.recipient = recipient
         self.template = template
