@@ -113,6 +113,50 @@ struct WebhookDeliveryTests {
         }
     }
 
+    @Test("a receiver that hangs with 100 events due to it holds only its subscription's share of the sends; another integrator's events arrive at once")
+    func hangingReceiverHoldsOnlyItsShare() async throws {
+        // The hanging receiver would hold each send this long (the send's time limit): without a
+        // cap per subscription it takes every webhook slot, and the other integrator waits that long.
+        let hang = Duration.seconds(60)
+        let cap = 4
+        let settings = ["WEBHOOK_CONCURRENCY": "16", "WEBHOOK_SUBSCRIPTION_CONCURRENCY": "\(cap)", "DELIVERY_TIMEOUT_SECONDS": "\(hang.components.seconds)"]
+        let hanging = HoldingPeer()
+        let prompt = LoopbackPeer()
+        try await hanging.run { hangingURL in
+            try await prompt.run { promptURL in
+                try await NotificationsHarness.run(settings: settings) { _, harness in
+                    let stuck = IntegratorID.make(), other = IntegratorID.make()
+                    try await register(stuck, url: hangingURL + "/hooks", secret: "whsec_" + UUID().uuidString, in: harness)
+                    try await register(other, url: promptURL + "/hooks", secret: "whsec_" + UUID().uuidString, in: harness)
+                    for index in 0..<100 { try await publish(statusChange(for: stuck, reference: "STUCK-\(index)"), in: harness) }
+                    #expect(try await eventually(within: .seconds(10)) { hanging.held == cap })
+
+                    var published: [String: Date] = [:]
+                    for index in 0..<20 {
+                        let reference = "OTHER-\(index)"
+                        published[reference] = Date()
+                        try await publish(statusChange(for: other, reference: reference), in: harness)
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    let allArrived = try await eventually(within: hang / 4) { prompt.received.count == 20 }
+                    let sending = try await harness.pool.count("SELECT count(*) FROM notifications.deliveries WHERE state = 'sending'")
+                    hanging.release()
+
+                    #expect(allArrived, "\(prompt.received.count) of 20 arrived while the other receiver hung")
+                    let latencies = prompt.received.compactMap { post in
+                        published.first { post.body.contains("\"\($0.key)\"") }.map { post.at.timeIntervalSince($0.value) }
+                    }.sorted()
+                    let p99 = try #require(latencies.last, "nothing arrived")
+                    #expect(latencies.count == 20 && p99 < (hang / 60) / .seconds(1), "p99 \(p99) s")
+                    #expect(hanging.mostHeld == cap && sending <= cap, "held \(hanging.mostHeld), sending \(sending)")
+                    #expect(try await eventually(within: .seconds(30)) {
+                        try await harness.pool.count("SELECT count(*) FROM notifications.deliveries WHERE state = 'delivered'") == 120
+                    })
+                }
+            }
+        }
+    }
+
     @Test("a receiver answering 410 is not asked again: the delivery fails as peer_rejected after one attempt")
     func goneIsFinal() async throws {
         let receiver = LoopbackPeer(answering: [410])

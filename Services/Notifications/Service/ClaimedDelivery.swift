@@ -34,15 +34,23 @@ struct ClaimedDelivery: Sendable {
         var previousSecretExpiresAt: Date?
     }
 
-    /// Claims up to `limit` due deliveries on `channel`: marks them sending under a lease,
-    /// counts the attempt and logs its start, in one statement committed before anything is sent.
-    static func claim(_ channel: Channel, limit: Int, lease: Duration, on pool: PostgresPool) async throws -> [ClaimedDelivery] {
+    /// Claims up to `limit` due deliveries on `channel`, oldest due first: marks them sending under
+    /// a lease, counts the attempt and logs its start, in one statement committed before anything
+    /// is sent.
+    ///
+    /// Webhook deliveries are taken subscription by subscription, each only up to `perSubscription`
+    /// sends in flight to it (every replica's `sending` rows count): the rest of a receiver that
+    /// hangs stay pending and unclaimed, so it never holds more than that many of the channel's
+    /// slots, and other integrators' events go out at once.
+    static func claim(
+        _ channel: Channel, limit: Int, perSubscription: Int, lease: Duration, on pool: PostgresPool
+    ) async throws -> [ClaimedDelivery] {
         let leaseSeconds = Double(lease.components.seconds)
         return try await pool.query(("""
-            WITH due AS (
-                SELECT id FROM notifications.deliveries
-                WHERE state = 'pending' AND due_at <= now() AND channel = \(channel.rawValue)
-                ORDER BY due_at LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            WITH wanted AS (
+                SELECT \(channel.rawValue)::text AS channel, \(limit)::int AS total, \(perSubscription)::int AS per_subscription
+            ), due AS (
+                \(unescaped: channel == .webhook ? dueWebhooks : dueMessages)
             ), claimed AS (
                 UPDATE notifications.deliveries d
                 SET state = 'sending', attempts = d.attempts + 1, lease_until = now() + make_interval(secs => \(leaseSeconds))
@@ -64,6 +72,28 @@ struct ClaimedDelivery: Sendable {
             ) r ON true
             """ as PostgresQuery).prepared).map(ClaimedDelivery.init(row:))
     }
+
+    /// The `due` part of a claim of email or SMS (`wanted` holds the parameters): the oldest due.
+    private static let dueMessages: StaticString = """
+        SELECT id FROM notifications.deliveries
+        WHERE state = 'pending' AND due_at <= now() AND channel = (SELECT channel FROM wanted)
+        ORDER BY due_at LIMIT (SELECT total FROM wanted) FOR UPDATE SKIP LOCKED
+        """
+
+    /// The `due` part of a claim of webhooks: per subscription, its oldest due, as many as it has
+    /// room for under its cap; then the oldest of those.
+    private static let dueWebhooks: StaticString = """
+        SELECT d.id FROM notifications.webhook_subscriptions s
+        CROSS JOIN LATERAL (
+            SELECT p.id, p.due_at FROM notifications.deliveries p
+            WHERE p.subscription_id = s.id AND p.state = 'pending' AND p.due_at <= now()
+            ORDER BY p.due_at
+            LIMIT greatest(0, (SELECT per_subscription FROM wanted) - (
+                SELECT count(*) FROM notifications.deliveries b WHERE b.subscription_id = s.id AND b.state = 'sending'))
+            FOR UPDATE SKIP LOCKED
+        ) d
+        ORDER BY d.due_at LIMIT (SELECT total FROM wanted)
+        """
 
     init(row: PostgresRow) throws {
         id = try row.decode(UUID.self, at: 0)

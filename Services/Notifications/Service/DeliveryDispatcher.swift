@@ -8,7 +8,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Sends what is due: claims deliveries per channel (as many as the channel's free slots and rate
-/// allow), sends them concurrently, and records each outcome. Wakes on `NOTIFY` from the planner,
+/// allow, and for webhooks no more than a subscription's own cap in flight), sends them
+/// concurrently, and records each outcome. Wakes on `NOTIFY` from the planner,
 /// polls as a backstop, and takes back the claims of replicas that died mid-send.
 ///
 /// On graceful shutdown it claims nothing more and waits for the sends in flight to be recorded,
@@ -47,7 +48,8 @@ struct DeliveryDispatcher: Service {
                                 paced = true
                                 continue
                             }
-                            let claims = try await ClaimedDelivery.claim(channel, limit: allowed, lease: settings.lease, on: pool)
+                            let claims = try await ClaimedDelivery.claim(
+                                channel, limit: allowed, perSubscription: settings.perSubscriptionConcurrency, lease: settings.lease, on: pool)
                             limiter.giveBack(channel, allowed - claims.count)
                             more = more || claims.count == allowed
                             for claim in claims {

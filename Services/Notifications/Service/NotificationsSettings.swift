@@ -28,6 +28,7 @@ import ServiceRuntime
 /// | `DELIVERY_TIMEOUT_SECONDS` | 15 | one send; a claim's lease is this plus 5 s |
 /// | `EMAIL_RATE_PER_SECOND`, `SMS_RATE_PER_SECOND`, `WEBHOOK_RATE_PER_SECOND` | 10, 10, 1000 | per replica |
 /// | `EMAIL_CONCURRENCY`, `SMS_CONCURRENCY`, `WEBHOOK_CONCURRENCY` | 4, 8, 64 | sends in flight per replica |
+/// | `WEBHOOK_SUBSCRIPTION_CONCURRENCY` | 8 | webhook sends in flight to one subscription, all replicas together |
 /// | `WEBHOOK_SECRET_OVERLAP_HOURS` | 24 | how long a rotated-out secret still signs |
 /// | `POLL_INTERVAL_MS` | 1000 | the longest the dispatcher sleeps without a wake-up |
 public struct NotificationsSettings: Sendable {
@@ -192,6 +193,10 @@ public struct DeliverySettings: Sendable {
     public var ratePerSecond: [Channel: Int]
     /// Sends in flight at once, per channel, in this replica.
     public var concurrency: [Channel: Int]
+    /// Webhook sends in flight at once to one subscription, counting every replica's: a receiver
+    /// that hangs holds this many of the channel's slots and no more, so other integrators' events
+    /// still go out at once.
+    public var perSubscriptionConcurrency: Int
     /// The longest the dispatcher sleeps without a wake-up.
     public var pollInterval: Duration
 
@@ -211,5 +216,7 @@ public struct DeliverySettings: Sendable {
         }
         ratePerSecond = rates
         self.concurrency = concurrency
+        perSubscriptionConcurrency = try await options.integer(
+            "webhook.subscriptionConcurrency", "WEBHOOK_SUBSCRIPTION_CONCURRENCY", default: 8, range: 1...1000)
     }
 }
