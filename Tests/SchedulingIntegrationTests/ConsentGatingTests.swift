@@ -71,7 +71,6 @@ struct ConsentGatingTests {
         let stored = try await work.transaction { try await MeetingStore.meeting(meeting.id, by: work.head, in: $0) }
         #expect(stored.status == .cancelled)
         #expect(try await work.pool.count("SELECT count(*) FROM scheduling.bookings") == 0)
-        #expect(try await work.published(MeetingCancelled.messageType) == 1)
         #expect(try await work.published(NotificationsWithdrawn.messageType) == 1)
         #expect(try await work.refusal { connection in
             try await ConsentStore.withdraw(prepared.consent, of: prepared.id, on: LocalDate(containing: Date(), in: .gmt), reason: nil, by: work.head, in: connection, now: Date())
@@ -116,18 +115,25 @@ struct ConsentGatingTests {
         }
         #expect(try await book([sibling]) == "consent_missing")
         #expect(try await book([prepared.minor]) == nil)
-        // A consent dated a week ago, entered now, is a contact a week ago; a withdrawal cannot be dated ahead.
+        // A consent's day carries no time: it is a contact at the moment it is entered, never at
+        // 00:00 of its day, which for a referral received today would be hours before receipt.
+        // A consent dated a week ago for a referral received today is no contact before receipt
+        // either. A withdrawal cannot be dated ahead.
         let other = try await work.openCases(1)[0]
         let minor = try await work.addParty(.minor, to: other)
         let representative = try await work.addParty(.legalRepresentative, to: other, represents: minor)
-        let weekAgo = LocalDate(containing: Date(), in: .gmt).adding(days: -7)
-        let consent = try await work.transaction { connection in
-            try await ConsentStore.record(
-                minor: minor, givenBy: representative, form: .written, scopes: [.programmeParticipation], givenOn: weekAgo, caseID: other,
-                by: work.head, in: connection, now: Date())
+        let entered = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
+        for givenOn in [LocalDate(containing: entered, in: .gmt), LocalDate(containing: entered, in: .gmt).adding(days: -7)] {
+            _ = try await work.transaction { connection in
+                try await ConsentStore.record(
+                    minor: minor, givenBy: representative, form: .written, scopes: [.programmeParticipation], givenOn: givenOn, caseID: other,
+                    by: work.head, in: connection, now: entered)
+            }
         }
-        let contact = try await work.transaction { try await CaseRecord.find(other, for: work.head, in: $0) }.firstContactAt
-        #expect(contact == weekAgo.start(in: .gmt))
+        let contacted = try await work.transaction { try await CaseRecord.find(other, for: work.head, in: $0) }
+        #expect(contacted.firstContactAt == entered)
+        #expect(try #require(contacted.firstContactAt) >= contacted.referralReceivedAt)
+        let consent = try #require(try await work.transaction { try await ConsentStore.consents(of: other, by: work.head, in: $0) }.first)
         #expect(try await work.refusal { connection in
             try await ConsentStore.withdraw(
                 consent.id, of: other, on: LocalDate(containing: Date(), in: .gmt).adding(days: 2), reason: nil, by: work.head, in: connection, now: Date())
@@ -148,5 +154,36 @@ struct ConsentGatingTests {
         let lead = StaffCaller(organisationID: work.organisation, role: .specialist, subject: "l", specialistID: second)
         #expect(try await work.transaction { try await CaseRecord.find(id, for: lead, in: $0) }.specialistID == second)
     }
-}
 
+    @Test("a database error while a withdrawal checks the remaining consents surfaces as itself, not as a missing consent")
+    func withdrawalSurfacesDatabaseErrors() async throws {
+        let work = try await CaseWorkFixture.make()
+        defer { Task { await work.pool.close() } }
+        let prepared = try await work.preparedCase(specialist: try await work.addSpecialist())
+        /// What the withdrawal came to; thrown to roll the broken schema back whatever happened.
+        struct Verdict: Error { let outcome: String }
+        var verdict = ""
+        do {
+            try await work.transaction { connection in
+                // The check of the remaining consents reads this column; every step before it does not.
+                try await connection.query("ALTER TABLE scheduling.parties RENAME COLUMN represents_id TO represents_id_gone")
+                do {
+                    _ = try await ConsentStore.withdraw(
+                        prepared.consent, of: prepared.id, on: LocalDate(containing: Date(), in: .gmt), reason: nil, by: work.head, in: connection,
+                        now: Date())
+                    throw Verdict(outcome: "withdrawn, the case at \(try await CaseRecord.find(prepared.id, for: work.head, in: connection).state)")
+                } catch let error as PostgresError {
+                    throw Verdict(outcome: "database error \(error.sqlState ?? "")")
+                }
+            }
+        } catch let stop as Verdict {
+            verdict = stop.outcome
+        }
+        // The check's own error (42703, undefined column), not a move attempted in the aborted
+        // transaction (25P02) as if the consent were missing.
+        #expect(verdict == "database error 42703")
+        let record = try await work.transaction { try await CaseRecord.find(prepared.id, for: work.head, in: $0) }
+        #expect(record.state == .restorative(.preparation))
+        #expect(try await work.published(CaseStateChanged.messageType) == 3, "the three moves to preparation, no more")
+    }
+}

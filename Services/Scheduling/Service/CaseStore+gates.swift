@@ -34,6 +34,8 @@ extension CaseStore {
             try await checkConsents(of: record, in: connection)
         case .restorative(.mainMeeting):
             try await checkPreliminaryMeetings(of: record, in: connection)
+        case .accompaniment(.supportPlan) where record.state == .accompaniment(.evaluated):
+            try await checkNewSupportPlan(of: record, in: connection)
         case .restorative(.agreement):
             let agreements = try await connection.query("""
                 SELECT count(*) FROM scheduling.agreements a JOIN scheduling.agreement_terms t ON t.agreement_id = a.id
@@ -67,6 +69,13 @@ extension CaseStore {
     /// With `meeting`, only the minors among those parties are checked (a minor added after the
     /// gate is not met before their consent is in).
     static func checkConsents(of record: CaseRecord, meeting: [UUID]? = nil, in connection: PostgresConnection) async throws {
+        if let shortfall = try await consentShortfall(of: record, meeting: meeting, in: connection) { throw shortfall }
+    }
+
+    /// What ``checkConsents(of:meeting:in:)`` would refuse, or `nil` when every consent is in.
+    /// A database error is thrown, never taken for a missing consent: a withdrawal must not stop
+    /// a programme because a query failed.
+    static func consentShortfall(of record: CaseRecord, meeting: [UUID]? = nil, in connection: PostgresConnection) async throws -> SchedulingRefusal? {
         let counts = try await connection.query("""
             SELECT count(*),
                    count(*) FILTER (WHERE NOT EXISTS (
@@ -79,16 +88,35 @@ extension CaseStore {
         let minors = try counts?.decode(Int.self, at: 0) ?? 0
         let withoutConsent = try counts?.decode(Int.self, at: 1) ?? 0
         if meeting == nil, minors < record.minorCount {
-            throw SchedulingRefusal(
+            return SchedulingRefusal(
                 .conflict, code: "parties_missing",
                 message: "The referral names \(record.minorCount) minor(s) but \(minors) are recorded; record every minor and their consent.",
                 messageRu: "В заявке несовершеннолетних: \(record.minorCount), внесено: \(minors); внесите всех и их согласия.")
         }
         guard withoutConsent == 0 else {
-            throw SchedulingRefusal(
+            return SchedulingRefusal(
                 .conflict, code: "consent_missing",
                 message: "\(withoutConsent) minor(s) have no standing consent of a legal representative to take part in the programme.",
                 messageRu: "Нет действующего согласия законного представителя на участие в программе для несовершеннолетних: \(withoutConsent).")
+        }
+        return nil
+    }
+
+    /// Seed 003, step 8: the case conference continues the work «по плану» — a new one. Going on
+    /// from «evaluated» needs an active support plan drawn up since the case was last evaluated
+    /// (the evaluated plan completed, its successor started).
+    static func checkNewSupportPlan(of record: CaseRecord, in connection: PostgresConnection) async throws {
+        let drawnUp = try await connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM scheduling.support_plans p
+                WHERE p.case_id = \(record.id.uuid) AND p.status = 'active'
+                  AND p.created_at >= (SELECT max(at) FROM scheduling.case_moves WHERE case_id = \(record.id.uuid) AND to_state = 'evaluated'))
+            """).single?.decode(Bool.self, at: 0) ?? false
+        guard drawnUp else {
+            throw SchedulingRefusal(
+                .conflict, code: "new_support_plan_missing",
+                message: "To continue the work, complete the evaluated support plan and start a new one (POST …/support-plans) first.",
+                messageRu: "Чтобы продолжить работу, завершите оценённый план поддержки и начните новый (POST …/support-plans).")
         }
     }
 

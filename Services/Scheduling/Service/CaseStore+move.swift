@@ -131,12 +131,15 @@ extension CaseStore {
             correlationID: record.referralID.uuid, in: connection)
     }
 
-    /// Notes a contact with a party (a consent taken, a meeting held) at the time it happened,
-    /// not when it was entered: the first contact is the earliest ever recorded, so a contact
-    /// entered late still counts from its own day.
+    /// Notes a contact with a party (a consent entered, a meeting held) at the moment it
+    /// happened, not when it was entered: the first contact is the earliest ever recorded, so a
+    /// meeting entered late still counts from its start. It is never before the referral was
+    /// received: time to first contact is never negative.
     static func noteFirstContact(of id: CaseID, at contact: Date, in connection: PostgresConnection) async throws {
         try await connection.query("""
-            UPDATE scheduling.cases SET first_contact_at = least(coalesce(first_contact_at, \(contact)), \(contact)) WHERE id = \(id.uuid)
+            UPDATE scheduling.cases
+            SET first_contact_at = least(first_contact_at, greatest(\(contact), referral_received_at))
+            WHERE id = \(id.uuid)
             """)
     }
 }

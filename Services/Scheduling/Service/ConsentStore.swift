@@ -7,7 +7,9 @@ import StaffAccess
 /// withdrawn, each access audited. A withdrawal stops the programme it allowed.
 enum ConsentStore {
     /// Records a consent for a minor of the caller's open case by one of that minor's legal
-    /// representatives. Taking a consent is a contact with the family: it counts as first contact.
+    /// representatives. Taking a consent is a contact with the family, so it counts as first
+    /// contact, at the moment it is entered: its day carries no time, and the start of that day
+    /// would put the contact hours before a referral received the same day.
     static func record(
         minor: PartyID, givenBy: PartyID, form: ConsentForm, scopes: [ConsentScope], givenOn: LocalDate, caseID: CaseID,
         by caller: StaffCaller, in connection: PostgresConnection, now: Date
@@ -43,7 +45,7 @@ enum ConsentStore {
             VALUES (\(id.uuid), \(caseID.uuid), \(minor.uuid), \(givenBy.uuid), \(form.rawValue),
                     \(distinctScopes.map(\.rawValue))::text[], \(givenOn.description)::date, \(now))
             """)
-        try await CaseStore.noteFirstContact(of: caseID, at: min(givenOn.start(in: zone), now), in: connection)
+        try await CaseStore.noteFirstContact(of: caseID, at: now, in: connection)
         try await AuditTrail.record("consent.create", by: caller, caseID: caseID, entity: "consent", entityID: id.uuid, in: connection)
         return Consent(
             id: id, minorPartyID: minor, givenByPartyID: givenBy, form: form, scopes: distinctScopes, givenOn: givenOn, recordedAt: now,
@@ -96,11 +98,11 @@ enum ConsentStore {
         switch record.state {
         case .restorative(.preparation), .restorative(.mainMeeting):
             // The programme cannot go on without every minor's consent: back to waiting for it.
-            if (try? await CaseStore.checkConsents(of: record, in: connection)) == nil {
+            if try await CaseStore.consentShortfall(of: record, in: connection) != nil {
                 _ = try await CaseStore.apply(record, to: .restorative(.consentPending), outcome: nil, reason: nil, actor: caller.actor, in: connection, now: now)
             }
         case .restorative(.agreement), .restorative(.followUp):
-            if (try? await CaseStore.checkConsents(of: record, in: connection)) == nil {
+            if try await CaseStore.consentShortfall(of: record, in: connection) != nil {
                 _ = try await CaseStore.apply(record, to: .restorative(.closed), outcome: .refused, reason: .partyDeclined, actor: caller.actor, in: connection, now: now)
             }
         default:
