@@ -59,9 +59,11 @@ struct NotificationsBenchmark: AsyncParsableCommand {
             "PGDATABASE": "accord_bench_\(ProcessInfo.processInfo.processIdentifier)",
             "HTTP_HOST": "127.0.0.1", "LOG_LEVEL": "error", "SECRETS_KEY": String(repeating: "b", count: 32), "QUIET_HOURS": "off",
             "DELIVERY_RETRY_BASE_MS": "100", "DATABASE_POOL_SIZE": "8", "INTAKE_RATE_LIMIT_PER_SECOND": "100000", "INTAKE_RATE_LIMIT_BURST": "100000",
-            // The default 1,000 webhooks/s per replica protects integrators; the benchmark measures
-            // what the dispatcher can do, so the limit is lifted (and kept if the caller set it).
+            // The default 1,000 webhooks/s per replica and 8 sends in flight per subscription
+            // protect integrators from each other; the benchmark measures what the dispatcher can
+            // do for its one subscription, so both are lifted (and kept if the caller set them).
             "WEBHOOK_RATE_PER_SECOND": ProcessInfo.processInfo.environment["WEBHOOK_RATE_PER_SECOND"] ?? "100000",
+            "WEBHOOK_SUBSCRIPTION_CONCURRENCY": ProcessInfo.processInfo.environment["WEBHOOK_SUBSCRIPTION_CONCURRENCY"] ?? "64",
         ]) { $1 }
     }
 
