@@ -94,12 +94,35 @@ public struct PostgresConfiguration: Sendable, Equatable {
     /// parse the same way everywhere; exact floats survive a round trip.
     static let sessionOptions = "-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=iso_8601 -c extra_float_digits=3"
 
+    /// Network limits every connection gets unless its configuration says otherwise: a bounded
+    /// connect (libpq waits forever by default, and a frozen server accepts the TCP connection
+    /// without ever answering), and keepalives with a user timeout so that a peer that vanished
+    /// is noticed within about half a minute rather than the kernel's two hours.
+    static let networkDefaults: [(String, String)] = [
+        ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", "10"), ("keepalives_interval", "5"),
+        ("keepalives_count", "3"), ("tcp_user_timeout", "10000"),
+    ]
+
+    /// The same configuration with PostgreSQL's `statement_timeout` set for every session.
+    public func statementTimeout(_ timeout: Duration) -> PostgresConfiguration {
+        var copy = self
+        let milliseconds = max(1, Int((timeout / .milliseconds(1)).rounded(.up)))
+        copy.keywords["options"] = ["-c statement_timeout=\(milliseconds)", keywords["options"]].compactMap { $0 }.joined(separator: " ")
+        return copy
+    }
+
     /// The keyword/value pairs handed to libpq, in order, with Accord's session settings added.
     ///
     /// `dbname` goes first so that a URI in it expands first and later keywords override it.
     func connectionParameters() -> [(String, String)] {
         var parameters: [(String, String)] = []
         if let dbname = keywords["dbname"] { parameters.append(("dbname", dbname)) }
+        // A default goes before the explicit keywords, and not at all when the URI or connection
+        // string in dbname names it.
+        let expanded = keywords["dbname"] ?? ""
+        for (keyword, value) in Self.networkDefaults where keywords[keyword] == nil && !expanded.contains("\(keyword)=") {
+            parameters.append((keyword, value))
+        }
         for (keyword, value) in keywords.sorted(by: { $0.key < $1.key })
         where keyword != "dbname" && keyword != "options" && !keyword.hasPrefix("accord.") {
             parameters.append((keyword, value))

@@ -33,14 +33,18 @@ public final class PostgresConnection: @unchecked Sendable {
     public let backendPID: Int32
     /// The logger the connection reports to (no parameter values are ever logged).
     public let logger: Logger
+    /// How long a statement may go without an answer before the connection is given up as lost
+    /// (`nil`: no limit). See ``PostgresPool/init(configuration:maxConnections:acquireTimeout:statementTimeout:logger:)``.
+    let answerDeadline: Duration?
 
     private struct PreparedKey: Hashable {
         var sql: String
         var types: [UInt32]
     }
 
-    private init(handle: OpaquePointer, logger: Logger) {
+    private init(handle: OpaquePointer, answerDeadline: Duration?, logger: Logger) {
         self.handle = handle
+        self.answerDeadline = answerDeadline
         self.socket = PQsocket(handle)
         self.cancelHandle = PQgetCancel(handle)
         self.backendPID = PQbackendPID(handle)
@@ -58,15 +62,20 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Opens a connection; the blocking connect runs on a thread of its own, off the
-    /// cooperative pool and the event loops.
+    /// cooperative pool and the event loops, and gives up after the configuration's
+    /// `connect_timeout`.
+    ///
+    /// - Parameter answerDeadline: How long any one statement may wait for the server's answer
+    ///   before the connection is given up as lost; `nil` waits as long as it takes.
     public static func connect(
         configuration: PostgresConfiguration,
+        answerDeadline: Duration? = nil,
         logger: Logger = Logger(label: "accord.postgres")
     ) async throws -> PostgresConnection {
         let handle = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<OpaquePointer, any Error>) in
             Thread { continuation.resume(with: Result { try openBlocking(configuration) }) }.start()
         }
-        return PostgresConnection(handle: handle, logger: logger)
+        return PostgresConnection(handle: handle, answerDeadline: answerDeadline, logger: logger)
     }
 
     /// Opens a libpq connection, blocking the calling thread. Used from dedicated threads only.
@@ -111,8 +120,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs several statements given as one SQL text, without parameters (migrations, `BEGIN`).
     public func execute(script sql: String) async throws {
         try ensureOpen()
-        try await send(PQsendQuery(handle, sql))
-        _ = try check(try await result())
+        let deadline = statementDeadline()
+        try await send(PQsendQuery(handle, sql), deadline: deadline)
+        _ = try check(try await result(deadline: deadline))
     }
 
     /// Closes the connection; later statements fail with a connection error.
@@ -148,22 +158,30 @@ public final class PostgresConnection: @unchecked Sendable {
         runningStatement.store(statement, ordering: .releasing)
         defer { runningStatement.store(0, ordering: .releasing) }
         let count = Int32(parameters.count)
+        let deadline = statementDeadline()
         if query.isPrepared {
-            let name = try await preparedName(for: query.sql, types: parameters.types)
-            try await send(parameters.withPointers { PQsendQueryPrepared(handle, name, count, $0, nil, nil, 0) })
+            let name = try await preparedName(for: query.sql, types: parameters.types, deadline: deadline)
+            try await send(parameters.withPointers { PQsendQueryPrepared(handle, name, count, $0, nil, nil, 0) }, deadline: deadline)
         } else {
-            try await send(parameters.withPointers { PQsendQueryParams(handle, query.sql, count, parameters.types, $0, nil, nil, 0) })
+            try await send(parameters.withPointers { PQsendQueryParams(handle, query.sql, count, parameters.types, $0, nil, nil, 0) }, deadline: deadline)
         }
-        return try check(try await result())
+        return try check(try await result(deadline: deadline))
+    }
+
+    /// When the statement starting now stops waiting for the server: `answerDeadline` from now,
+    /// unless the task runs under ``withoutAnswerDeadline(_:)``.
+    private func statementDeadline() -> ContinuousClock.Instant? {
+        guard !Self.deadlineLifted, let answerDeadline else { return nil }
+        return .now + answerDeadline
     }
 
     /// Prepares a statement the first time this connection sees it; later calls only bind and run.
-    private func preparedName(for sql: String, types: [UInt32]) async throws -> String {
+    private func preparedName(for sql: String, types: [UInt32], deadline: ContinuousClock.Instant?) async throws -> String {
         let key = PreparedKey(sql: sql, types: types)
         if let name = preparedStatements[key] { return name }
         let name = "accord_\(preparedStatements.count + 1)"
-        try await send(PQsendPrepare(handle, name, sql, Int32(types.count), types))
-        _ = try check(try await result())
+        try await send(PQsendPrepare(handle, name, sql, Int32(types.count), types), deadline: deadline)
+        _ = try check(try await result(deadline: deadline))
         preparedStatements[key] = name
         return name
     }
@@ -171,13 +189,14 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Finishes sending what a `PQsend…` call (whose return value is `queued`) left in libpq's
     /// buffer, waiting for the socket to drain when it is full and reading whatever the server
     /// sends meanwhile, as libpq requires.
-    private func send(_ queued: Int32) async throws {
+    private func send(_ queued: Int32, deadline: ContinuousClock.Instant?) async throws {
         guard queued == 1 else { throw lost("could not send the statement") }
         while true {
             switch PQflush(handle) {
             case 0: return
             case 1:
-                guard await poller.wait(for: socket, .readableOrWritable), PQconsumeInput(handle) == 1 else {
+                try await waitForServer(.readableOrWritable, until: deadline, doing: "could not send the statement")
+                guard PQconsumeInput(handle) == 1 else {
                     throw lost("could not send the statement")
                 }
             default: throw lost("could not send the statement")
@@ -187,13 +206,16 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Collects the statement's results as they arrive: the first failed one, or else the last,
     /// as `PQexec` would return; `nil` when the connection was lost.
-    private func result() async throws -> OpaquePointer? {
+    private func result(deadline: ContinuousClock.Instant?) async throws -> OpaquePointer? {
         var kept: OpaquePointer?
         while true {
             while PQisBusy(handle) == 1 {
-                guard await poller.wait(for: socket), PQconsumeInput(handle) == 1 else {
+                do {
+                    try await waitForServer(.readable, until: deadline, doing: "the connection was lost during the statement")
+                    guard PQconsumeInput(handle) == 1 else { throw lost("the connection was lost during the statement") }
+                } catch {
                     if let kept { PQclear(kept) }
-                    throw lost("the connection was lost during the statement")
+                    throw error
                 }
             }
             guard let next = PQgetResult(handle) else { return kept }
@@ -210,6 +232,20 @@ public final class PostgresConnection: @unchecked Sendable {
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: false
         default: true
+        }
+    }
+
+    /// Waits on the poller for the socket. Past `deadline` the connection is given up: a cancel
+    /// request would itself wait on the unresponsive server, and the statement's fate there is
+    /// unknown, so the connection is marked broken (the pool closes it) and the caller gets a
+    /// connection failure, which a service answers with 503.
+    private func waitForServer(_ readiness: PostgresSocketPoller.Readiness, until deadline: ContinuousClock.Instant?, doing what: String) async throws {
+        switch await poller.wait(for: socket, readiness, until: deadline) {
+        case .ready: return
+        case .unwatchable: throw lost(what)
+        case .timedOut:
+            markBroken()
+            throw PostgresError(.connectionFailure, reason: "the server did not answer within \(answerDeadline ?? .zero)")
         }
     }
 

@@ -49,17 +49,6 @@ public final class PostgresListener: Sendable {
         probeInterval: Duration = .seconds(5),
         logger: Logger = Logger(label: "accord.postgres.listener")
     ) {
-        var configuration = configuration
-        // Without keepalives a silently vanished server would leave the listener waiting forever.
-        // connect_timeout and tcp_user_timeout bound the blocking connect and probe, so a stop
-        // request is never stuck behind an unreachable host.
-        for (keyword, value) in [
-            "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "5", "keepalives_count": "3",
-            "connect_timeout": "5", "tcp_user_timeout": "10000",
-        ]
-        where configuration.keywords[keyword] == nil {
-            configuration.keywords[keyword] = value
-        }
         self.configuration = configuration
         self.channels = channels
         self.logger = logger

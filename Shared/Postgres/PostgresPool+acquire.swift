@@ -99,7 +99,12 @@ extension PostgresPool {
     /// Opens a connection in a slot already counted in `total`, giving the slot back on failure.
     private func open() async throws -> PostgresConnection {
         do {
-            return try await PostgresConnection.connect(configuration: configuration, logger: logger)
+            return try await PostgresConnection.connect(
+                configuration: connectionConfiguration,
+                // The server's own timeout answers first while it is alive; the client's deadline
+                // only ends a wait for a server that answers nothing at all.
+                answerDeadline: statementTimeout.map { $0 + .seconds(1) },
+                logger: logger)
         } catch {
             freeSlot()
             throw error

@@ -5,6 +5,11 @@ import Synchronization
 ///
 /// - At most `maxConnections` are open; a caller that finds none free waits up to
 ///   `acquireTimeout` and then gets ``PostgresError/Kind/poolTimeout``.
+/// - With a `statementTimeout`, no statement keeps its caller waiting much longer: the server
+///   cancels a statement that runs past it, and a server that does not answer at all (a frozen
+///   host, a partition dropping packets, which no TCP error ever reports) loses the connection
+///   a second later, so the caller gets ``PostgresError/Kind/connectionFailure`` instead of
+///   hanging.
 /// - A connection that failed is closed and its slot reused for a fresh one; an idle connection
 ///   whose server went away (terminated backend, restarted server) is noticed before it is
 ///   handed out, so the caller's statement runs on a fresh connection instead.
@@ -15,20 +20,32 @@ public final class PostgresPool: Sendable {
     public let maxConnections: Int
     /// How long a caller waits for a free connection.
     public let acquireTimeout: Duration
+    /// How long a statement may run (`nil`: no limit).
+    public let statementTimeout: Duration?
+    /// `configuration` plus the server-side `statement_timeout`.
+    let connectionConfiguration: PostgresConfiguration
     let logger: Logger
     let state: Mutex<State>
 
     /// Creates a pool; connections open lazily, on first use.
+    ///
+    /// - Parameter statementTimeout: The longest a statement may run: the server's
+    ///   `statement_timeout` on every connection, and one second later the client stops waiting
+    ///   for an answer and drops the connection. `nil` (the default) leaves both unlimited.
+    ///   ``PostgresConnection/withoutAnswerDeadline(_:)`` lifts the client's limit for long work.
     public init(
         configuration: PostgresConfiguration,
         maxConnections: Int = 10,
         acquireTimeout: Duration = .seconds(10),
+        statementTimeout: Duration? = nil,
         logger: Logger = Logger(label: "accord.postgres.pool")
     ) {
         precondition(maxConnections > 0, "a pool needs at least one connection")
         self.configuration = configuration
         self.maxConnections = maxConnections
         self.acquireTimeout = acquireTimeout
+        self.statementTimeout = statementTimeout
+        self.connectionConfiguration = statementTimeout.map { configuration.statementTimeout($0) } ?? configuration
         self.logger = logger
         self.state = Mutex(State())
     }

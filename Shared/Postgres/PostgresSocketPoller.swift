@@ -37,7 +37,13 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
         /// The thread is (about to be) blocked in `epoll_wait` and needs `wakeUp` for new jobs.
         var sleeping = false
         /// The task waiting on each socket; a socket has at most one, as a connection serves one task.
-        var waiters: [Int32: CheckedContinuation<Bool, Never>] = [:]
+        var waiters: [Int32: Waiter] = [:]
+    }
+
+    /// A task waiting on a socket, and when it stops waiting whatever happens.
+    private struct Waiter {
+        let continuation: CheckedContinuation<WaitOutcome, Never>
+        let deadline: ContinuousClock.Instant?
     }
 
     private let state = Mutex(State())
@@ -75,14 +81,29 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
         case readableOrWritable
     }
 
-    /// Returns once `socket` is ready as asked, has an error, or was hung up on: the caller's next
-    /// libpq call then reads what arrived or reports what went wrong.
-    ///
-    /// - Returns: `false` when epoll cannot watch the socket at all (closed under us, or out of
-    ///   resources): waiting would never end, so the caller treats the connection as lost.
-    func wait(for socket: Int32, _ readiness: Readiness = .readable) async -> Bool {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            state.withLock { $0.waiters[socket] = continuation }
+    /// How a wait ended.
+    enum WaitOutcome: Equatable {
+        /// The socket is ready as asked, has an error, or was hung up on: the caller's next libpq
+        /// call reads what arrived or reports what went wrong.
+        case ready
+        /// epoll cannot watch the socket at all (closed under us, or out of resources): waiting
+        /// would never end, so the caller treats the connection as lost.
+        case unwatchable
+        /// The deadline passed first: the server is alive enough to hold the connection open but
+        /// does not answer (a frozen host, a partition that drops packets).
+        case timedOut
+    }
+
+    /// Waits until `socket` is ready as asked, or until `deadline` (none: as long as it takes).
+    func wait(for socket: Int32, _ readiness: Readiness = .readable, until deadline: ContinuousClock.Instant? = nil) async -> WaitOutcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<WaitOutcome, Never>) in
+            let wake = state.withLock { state in
+                state.waiters[socket] = Waiter(continuation: continuation, deadline: deadline)
+                // A sleeping loop computed its timeout without this deadline: wake it to recompute.
+                defer { if deadline != nil { state.sleeping = false } }
+                return deadline != nil && state.sleeping
+            }
+            if wake { _ = eventfd_write(wakeUp, 1) }
             var event = epoll_event()
             // One-shot: the wait is consumed by the wake-up, and the socket stays quiet until
             // the next statement's wait re-arms it.
@@ -93,9 +114,29 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
             // socket leaves the set by itself, so its number may come back as a new one.
             if epoll_ctl(epoll, EPOLL_CTL_MOD, socket, &event) != 0,
                errno != ENOENT || epoll_ctl(epoll, EPOLL_CTL_ADD, socket, &event) != 0 {
-                state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume(returning: false)
+                state.withLock { $0.waiters.removeValue(forKey: socket) }?.continuation.resume(returning: .unwatchable)
             }
         }
+    }
+
+    /// Milliseconds until the earliest deadline among `waiters` (-1: none, wait for sockets only).
+    private static func timeout(_ waiters: [Int32: Waiter], now: ContinuousClock.Instant) -> Int32 {
+        guard let earliest = waiters.values.lazy.compactMap(\.deadline).min() else { return -1 }
+        let left = now.duration(to: earliest)
+        guard left > .zero else { return 0 }
+        // Rounded up: waking a millisecond early would only find nothing expired and sleep again.
+        let (seconds, attoseconds) = left.components
+        return Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+    }
+
+    /// Resumes, with `.timedOut`, every waiter whose deadline has passed.
+    private func expireWaiters() {
+        let now = ContinuousClock.now
+        let expired = state.withLock { state -> [Waiter] in
+            let sockets = state.waiters.filter { $0.value.deadline.map { $0 <= now } ?? false }.keys
+            return sockets.compactMap { state.waiters.removeValue(forKey: $0) }
+        }
+        for waiter in expired { waiter.continuation.resume(returning: .timedOut) }
     }
 
     private func loop() {
@@ -103,17 +144,18 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
         var jobs: [UnownedJob] = []
         while true {
             // Jobs first; then wait for sockets, without blocking if more jobs came meanwhile.
-            let block = state.withLock { state in
+            let timeout = state.withLock { state in
                 swap(&jobs, &state.jobs)
                 state.sleeping = jobs.isEmpty
-                return state.sleeping
+                return state.sleeping ? Self.timeout(state.waiters, now: .now) : 0
             }
             for job in jobs { job.runSynchronously(on: asUnownedTaskExecutor()) }
             jobs.removeAll(keepingCapacity: true)
             let count = events.withUnsafeMutableBufferPointer {
-                epoll_wait(epoll, $0.baseAddress, Int32($0.count), block ? -1 : 0)
+                epoll_wait(epoll, $0.baseAddress, Int32($0.count), timeout)
             }
             state.withLock { $0.sleeping = false }
+            if timeout >= 0 { expireWaiters() }
             guard count > 0 else { continue }  // none ready, or EINTR
             for index in 0..<Int(count) {
                 let socket = events[index].data.fd
@@ -123,7 +165,7 @@ final class PostgresSocketPoller: TaskExecutor, @unchecked Sendable {
                 } else {
                     // Resuming a task that prefers this executor enqueues its job here; it runs
                     // at the top of the next turn, before any further wait.
-                    state.withLock { $0.waiters.removeValue(forKey: socket) }?.resume(returning: true)
+                    state.withLock { $0.waiters.removeValue(forKey: socket) }?.continuation.resume(returning: .ready)
                 }
             }
         }

@@ -34,7 +34,10 @@ public struct MigrationRunner: Sendable {
     /// Applies what is pending in one set and returns it.
     @discardableResult
     public func migrate(_ set: MigrationSet) async throws -> [Migration] {
-        try await pool.withTransaction { connection in
+        // A migration may rightly take long (an index on a large table, another replica's turn
+        // under the lock): neither the pool's statement timeout nor its answer deadline applies.
+        try await PostgresConnection.withoutAnswerDeadline { try await pool.withTransaction { connection in
+            try await connection.query("SET LOCAL statement_timeout = 0")
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(\(set.schema)))")
             try await connection.query("CREATE SCHEMA IF NOT EXISTS \(identifier: set.schema)")
             try await connection.query("""
@@ -57,7 +60,7 @@ public struct MigrationRunner: Sendable {
                 ])
             }
             return pending
-        }
+        } }
     }
 
     /// The migrations of `set` not yet applied; throws if an applied one has changed.

@@ -8,6 +8,9 @@ extension APIProblem {
         var headers: HTTPFields = [.contentType: "application/problem+json", .contentLanguage: "en, ru"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         if let location { headers[.location] = location }
+        // RFC 9110 §11.6.1: a 401 names the scheme that would succeed. Every Accord API takes a
+        // bearer credential (an integrator's API key, a staff token).
+        if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="accord""# }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 

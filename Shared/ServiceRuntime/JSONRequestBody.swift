@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The checks a JSON API makes of a request body before any handler decodes it.
 public enum JSONRequestBody {
@@ -27,15 +28,26 @@ public enum JSONRequestBody {
         messageRu: "Тело запроса должно быть JSON в UTF-8 без метки порядка байтов.")])
 
     /// The body of `request`, up to `limit` bytes: a longer one is a 413, whatever its
-    /// `Content-Length` said.
+    /// `Content-Length` said, and also when it had none (`Transfer-Encoding: chunked`), where
+    /// only counting the bytes as they arrive can tell.
     public static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIProblem.payloadTooLarge(limit: limit)
         }
         do {
             return try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error where isTooLarge(error) {
             throw APIProblem.payloadTooLarge(limit: limit)
+        }
+    }
+
+    /// Whether `error` says a body ran past its cap: NIO's byte counter (a streamed body) or
+    /// Hummingbird's 413 (a declared length).
+    public static func isTooLarge(_ error: any Error) -> Bool {
+        switch error {
+        case is NIOTooManyBytesError: true
+        case let error as HTTPError: error.status == .contentTooLarge
+        default: false
         }
     }
 }

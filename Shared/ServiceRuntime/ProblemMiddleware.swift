@@ -47,6 +47,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func problem(for error: any Error) -> APIProblem {
         if let problem = domainProblem(error) { return problem }
+        // Wherever a body was collected (a gate, a handler, the generated server), running past
+        // the cap is the client's 413, never our 500.
+        if JSONRequestBody.isTooLarge(error) || (error as? ServerError).map({ JSONRequestBody.isTooLarge($0.underlyingError) }) == true {
+            return .payloadTooLarge(limit: maxBodyBytes)
+        }
         switch error {
         case let problem as APIProblem:
             return problem
@@ -78,7 +83,6 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.isUnavailability(error) ? .unavailable(retryAfter: retryAfter) : .internalError
         case let error as HTTPError:
             switch error.status {
-            case .contentTooLarge: return .payloadTooLarge(limit: maxBodyBytes)
             case .notFound: return .routeNotFound
             case .methodNotAllowed: return .methodNotAllowed
             default:
@@ -92,10 +96,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// Whether the database is down or out of reach, rather than refusing this statement.
+    /// Whether the database is down, out of reach or too slow to answer in time (a statement
+    /// cancelled by `statement_timeout`), rather than refusing this statement.
     public static func isUnavailability(_ error: PostgresError) -> Bool {
         switch error.kind {
-        case .connectionFailure, .poolTimeout, .poolClosed: return true
+        case .connectionFailure, .poolTimeout, .poolClosed, .queryCanceled: return true
         default:
             // 08: connection exceptions; 57P01–57P03: shutdown, crash, not yet accepting; 53: out of resources.
             guard let state = error.sqlState else { return false }

@@ -22,6 +22,7 @@ public struct ServiceDatabase: Service {
             configuration: settings.database,
             maxConnections: settings.databasePoolSize,
             acquireTimeout: settings.databaseAcquireTimeout,
+            statementTimeout: settings.databaseStatementTimeout,
             logger: logger
         )
         self.migrations = migrations

@@ -10,6 +10,7 @@ enum ServiceSettingKey: String, CaseIterable {
     case shutdownGracePeriodSeconds = "shutdown.gracePeriodSeconds"
     case databasePoolSize = "database.poolSize"
     case databaseAcquireTimeoutSeconds = "database.acquireTimeoutSeconds"
+    case databaseStatementTimeoutSeconds = "database.statementTimeoutSeconds"
 
     /// The key as swift-configuration looks it up.
     var configKey: ConfigKey { ConfigKey(rawValue) }

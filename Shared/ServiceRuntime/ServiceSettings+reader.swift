@@ -15,7 +15,8 @@ extension ServiceSettings {
     /// | `database.url` | `DATABASE_URL` (`postgres://…`) | libpq's defaults |
     /// | `pghost`, `pgport`, … | `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`, … | libpq's defaults |
     /// | `database.poolSize` | `DATABASE_POOL_SIZE` | `10` |
-    /// | `database.acquireTimeoutSeconds` | `DATABASE_ACQUIRE_TIMEOUT_SECONDS` | `10` |
+    /// | `database.acquireTimeoutSeconds` | `DATABASE_ACQUIRE_TIMEOUT_SECONDS` | `5` |
+    /// | `database.statementTimeoutSeconds` | `DATABASE_STATEMENT_TIMEOUT_SECONDS` | `5` |
     ///
     /// With a reader from `ConfigReader(service:environment:)` each variable may also be given
     /// with the service's prefix (`INTAKE_HTTP_PORT`), which wins. Choices are case-insensitive.
@@ -61,13 +62,8 @@ extension ServiceSettings {
         } parse: { (size: Int) in
             (1...1000).contains(size) ? size : nil
         }
-        databaseAcquireTimeout = try await settings.read(
-            .databaseAcquireTimeoutSeconds, expected: "a number of seconds above 0", default: .seconds(10)
-        ) {
-            try await $0.fetchDouble(forKey: $1)
-        } parse: { (seconds: Double) in
-            seconds.isFinite && seconds > 0 ? .seconds(seconds) : nil
-        }
+        databaseAcquireTimeout = try await settings.seconds(.databaseAcquireTimeoutSeconds, default: .seconds(5))
+        databaseStatementTimeout = try await settings.seconds(.databaseStatementTimeoutSeconds, default: .seconds(5))
     }
 }
 
@@ -75,6 +71,15 @@ extension ServiceSettings {
 struct ValidatingReader {
     let service: ServiceIdentity
     let reader: ConfigReader
+
+    /// A duration given in seconds, above 0.
+    func seconds(_ key: ServiceSettingKey, default defaultValue: Duration) async throws -> Duration {
+        try await read(key, expected: "a number of seconds above 0", default: defaultValue) {
+            try await $0.fetchDouble(forKey: $1)
+        } parse: { (seconds: Double) in
+            seconds.isFinite && seconds > 0 ? .seconds(seconds) : nil
+        }
+    }
 
     /// Fetches `key` with `fetch` (the fetch methods, unlike the plain getters, throw on a value
     /// of the wrong type instead of silently using the default) and validates it with `parse`.

@@ -29,6 +29,10 @@ public struct ServiceSettings: Sendable, Equatable {
     public var database = PostgresConfiguration()
     /// The most database connections this process opens (`DATABASE_POOL_SIZE`, default 10).
     public var databasePoolSize = 10
-    /// How long a request waits for a free connection before failing (`DATABASE_ACQUIRE_TIMEOUT_SECONDS`, default 10 s).
-    public var databaseAcquireTimeout: Duration = .seconds(10)
+    /// How long a request waits for a free connection before failing (`DATABASE_ACQUIRE_TIMEOUT_SECONDS`, default 5 s).
+    public var databaseAcquireTimeout: Duration = .seconds(5)
+    /// The longest one statement may run (`DATABASE_STATEMENT_TIMEOUT_SECONDS`, default 5 s): the
+    /// server's `statement_timeout`, and a second later the client gives up on a server that
+    /// does not answer at all, so a request meets a frozen database with a 503 within seconds.
+    public var databaseStatementTimeout: Duration = .seconds(5)
 }

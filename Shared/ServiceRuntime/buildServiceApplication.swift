@@ -4,7 +4,9 @@ import ServiceLifecycle
 
 /// Assembles a service's Hummingbird application with everything the four services share.
 ///
-/// The router gets `/health/live`, `/health/ready` and `/metrics` first, then
+/// Every answer passes `SecurityHeadersMiddleware`, and a method a path does not take gets a 405
+/// naming the ones it does (`MethodNotAllowedMiddleware`). The router then gets `/health/live`,
+/// `/health/ready` and `/metrics`, then
 /// `HTTPMetricsMiddleware` (so the service's own routes are measured but health probes and
 /// scrapes are not), then whatever `routes` adds.
 ///
@@ -33,10 +35,14 @@ public func buildServiceApplication<Context: RequestContext>(
     routes: (Router<Context>) throws -> Void
 ) rethrows -> Application<RouterResponder<Context>> where Context.Source == ApplicationRequestContextSource {
     let router = Router(context: context)
+    let routeTable = RouteTable()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
     router.addHealthRoutes(readinessChecks: readinessChecks)
     router.addMetricsRoute(registry: metricsRegistry)
     router.add(middleware: HTTPMetricsMiddleware(registry: metricsRegistry))
     try routes(router)
+    routeTable.record(router)
     var application = Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(settings.httpHost, port: settings.httpPort)),

@@ -9,12 +9,15 @@ import TestSupport
 /// is skipped, since stopping PostgreSQL under tests running in parallel would break them.
 private let stopCommand = ProcessInfo.processInfo.environment["ACCORD_TEST_PG_STOP"]
 private let startCommand = ProcessInfo.processInfo.environment["ACCORD_TEST_PG_START"]
+/// The commands that freeze every process of the test server (SIGSTOP) and thaw them.
+private let pauseCommand = ProcessInfo.processInfo.environment["ACCORD_TEST_PG_PAUSE"]
+private let resumeCommand = ProcessInfo.processInfo.environment["ACCORD_TEST_PG_RESUME"]
 
-@Suite(
-    "Intake while PostgreSQL is stopped", .freshDatabase,
-    .enabled(if: stopCommand != nil && startCommand != nil, "run by scripts/test on its own"))
+@Suite("Intake while PostgreSQL is stopped or frozen", .freshDatabase, .serialized)
 struct DatabaseOutageTests {
-    @Test("requests get a prompt 503 with Retry-After while the database is down, and 201 again once it is back, without a restart")
+    @Test(
+        "requests get a prompt 503 with Retry-After while the database is down, and 201 again once it is back, without a restart",
+        .enabled(if: stopCommand != nil && startCommand != nil, "run by scripts/test on its own"))
     func outageAndRecovery() async throws {
         try await IntakeHarness.run(settings: ["INTAKE_UNAVAILABLE_RETRY_AFTER_SECONDS": "7"]) { client, harness in
             let court = try await harness.integrator()
@@ -42,6 +45,44 @@ struct DatabaseOutageTests {
             }
             #expect(status == .created)
             #expect(try await harness.count("SELECT count(*) FROM intake.referrals") == 2)
+        }
+    }
+
+    /// A frozen server keeps its connections open and answers nothing, which no socket error
+    /// reports: before statements had deadlines these requests got no answer in 40 s.
+    @Test(
+        "with every PostgreSQL process frozen, writes and reads get a 503 within seconds, and the service recovers by itself once it thaws",
+        .enabled(if: pauseCommand != nil && resumeCommand != nil, "run by scripts/test on its own"))
+    func frozenAndThawed() async throws {
+        try await IntakeHarness.run(settings: ["INTAKE_UNAVAILABLE_RETRY_AFTER_SECONDS": "3"]) { client, harness in
+            let court = try await harness.integrator()
+            #expect(try await client.call(.post, "/v1/referrals", key: court.key, json: referralBody()).status == .created)
+            #expect(try await runShell(try #require(pauseCommand)) == 0)
+            do {
+                let clock = ContinuousClock()
+                // One after another (the test client has one connection): the first meets a pooled
+                // connection the server stopped answering on, the later ones new connections.
+                for (method, body) in [(HTTPRequest.Method.post, referralBody()), (.get, nil), (.post, referralBody())] {
+                    let started = clock.now
+                    let response = try await client.call(method, "/v1/referrals", key: court.key, json: body)
+                    let took = clock.now - started
+                    #expect(response.status == .serviceUnavailable, "\(method)")
+                    #expect(response.headers[.retryAfter] == "3")
+                    // Deadlines of 5 s (statement, acquire, connect) on a loaded machine; a hang is 40 s and more.
+                    #expect(took < .seconds(18), "\(method): an answer, not a hang (\(took))")
+                }
+            } catch {
+                _ = try? await runShell(try #require(resumeCommand))
+                throw error
+            }
+            #expect(try await runShell(try #require(resumeCommand)) == 0)
+            var status = HTTPResponse.Status.serviceUnavailable
+            for _ in 0..<120 where status != .created {
+                status = try await client.call(.post, "/v1/referrals", key: court.key, json: referralBody()).status
+                if status != .created { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(status == .created)
+            #expect(try await harness.count("SELECT count(*) FROM intake.referrals") >= 2)
         }
     }
 }

@@ -47,8 +47,8 @@ public struct TestDatabase: Sendable {
     }
 
     /// A pool on this database.
-    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(10)) -> PostgresPool {
-        PostgresPool(configuration: configuration, maxConnections: maxConnections, acquireTimeout: acquireTimeout)
+    public func makePool(maxConnections: Int = 4, acquireTimeout: Duration = .seconds(10), statementTimeout: Duration? = nil) -> PostgresPool {
+        PostgresPool(configuration: configuration, maxConnections: maxConnections, acquireTimeout: acquireTimeout, statementTimeout: statementTimeout)
     }
 }
 

@@ -13,6 +13,8 @@
 #   cluster_claimed NAME          true once cluster_start has claimed NAME for this script
 #   cluster_log NAME              print the path of cluster NAME's server log
 #   cluster_log_tail NAME [LINES] print the end of that log to stderr
+#   cluster_restart_command NAME [ACTION]   the command that restarts (stops, starts) cluster NAME
+#   cluster_signal_command NAME SIGNAL      the command that freezes (STOP) or thaws (CONT) cluster NAME
 #   export_pg_env PORT            export PG* and DATABASE_URL for the Swift processes
 #
 # Why a private cluster instead of the distribution's `main` cluster: it needs
@@ -229,6 +231,15 @@ cluster_restart_command() {
     if _is_root; then prefix="runuser -u $ACCORD_PG_OS_USER -- "; fi
     printf 'cd / && %s%q %s -s -m fast -w -t 60 -D %q -l %q\n' \
         "$prefix" "$bin/pg_ctl" "$action" "$cdir/data" "$cdir/postgres.log"
+}
+
+# cluster_signal_command NAME SIGNAL — the shell command that sends SIGNAL (STOP, CONT) to the
+# cluster's postmaster and every process it started: STOP freezes the server as a hung host or a
+# partition dropping packets would (connections stay open, nothing answers); CONT thaws it.
+cluster_signal_command() {
+    local name="$1" signal="$2" cdir
+    cdir="$(_cluster_dir "$name")"
+    printf 'pid=$(head -n 1 %q) && kill -%s "$pid" && pkill -%s -P "$pid"; true\n' "$cdir/data/postmaster.pid" "$signal" "$signal"
 }
 
 cluster_log() {
