@@ -44,6 +44,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             // from the first in key order (the replay test caught exactly that).
             try handlers.registerHandlers(
                 on: router,
-                configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+                configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+                middlewares: [SubmissionAsSent()])
         })
 }

@@ -18,7 +18,7 @@ struct IntakeHandlers: APIProtocol {
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
-            body: .json(try record.apiReferral(submission: false))))
+            body: .json(record.apiReferral)))
     }
 
     func createSchoolIdentification(
@@ -30,7 +30,7 @@ struct IntakeHandlers: APIProtocol {
         }
         return .created(.init(
             headers: .init(location: "/v1/referrals/\(record.id)", idempotentReplayed: replayed ? ._true : nil),
-            body: .json(try record.apiReferral(submission: false))))
+            body: .json(record.apiReferral)))
     }
 
     /// Validates and stores a submission for the current caller: its body may carry only the
@@ -51,7 +51,8 @@ struct IntakeHandlers: APIProtocol {
         guard let id = ReferralID(input.path.referralId),
               let record = try await referrals.find(id, caller: request.caller)
         else { throw APIProblem.referralNotFound }
-        return .ok(.init(body: .json(try record.apiReferral(submission: true))))
+        SubmissionAsSent.current?.member.withLock { $0 = record.submissionMember }
+        return .ok(.init(body: .json(record.apiReferral)))
     }
 
     func listReferrals(_ input: Operations.ListReferrals.Input) async throws -> Operations.ListReferrals.Output {

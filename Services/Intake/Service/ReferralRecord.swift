@@ -18,19 +18,18 @@ struct ReferralRecord: Sendable {
     var outcome: CaseOutcome?
     var referenceNumber: String
     var referenceDate: String
-    /// The validated submission, as JSON text.
+    /// The submission, as the integrator sent it: the request body's text.
     var submission: String
     var receivedAt: Date
     var updatedAt: Date
     /// Changes after `received`, oldest first.
     var laterSteps: [StatusStep]
 
-    /// The referral as the API shows it. With `submission` (a read) the stored submission is
-    /// included, decoded as its kind's schema; without (a `201` and its replays) the answer says
-    /// what became of the referral and repeats none of the personal data the sender just sent.
-    func apiReferral(submission included: Bool) throws -> Components.Schemas.Referral {
-        let json = Data(submission.utf8)
-        return Components.Schemas.Referral(
+    /// The referral as the API shows it, without the submission: what became of it. A `201` and
+    /// its replays repeat none of the personal data the sender just sent; a read adds the
+    /// submission as sent (``submissionMember``, written in by ``SubmissionAsSent``).
+    var apiReferral: Components.Schemas.Referral {
+        Components.Schemas.Referral(
             id: id.description,
             kind: Components.Schemas.ReferralKind(rawValue: kind.rawValue) ?? .agencyReferral,
             status: Components.Schemas.ReferralStatus(rawValue: status.rawValue) ?? .received,
@@ -42,10 +41,12 @@ struct ReferralRecord: Sendable {
                 .init(
                     status: Components.Schemas.ReferralStatus(rawValue: $0.status.rawValue) ?? .received, at: $0.at,
                     outcome: $0.outcome.flatMap { Components.Schemas.CaseOutcome(rawValue: $0.rawValue) })
-            },
-            referral: included && kind == .agencyReferral ? try IntakeJSON.decoder.decode(Components.Schemas.ReferralSubmission.self, from: json) : nil,
-            schoolIdentification: included && kind == .schoolIdentification
-                ? try IntakeJSON.decoder.decode(Components.Schemas.SchoolIdentificationSubmission.self, from: json) : nil)
+            })
+    }
+
+    /// The member of `Referral` that carries the submission, by kind, and its JSON text.
+    var submissionMember: (name: String, json: String) {
+        (kind == .schoolIdentification ? "school_identification" : "referral", submission)
     }
 
     /// The referral as it was when created: what the `201` said, and what a replay repeats.
@@ -60,7 +61,7 @@ struct ReferralRecord: Sendable {
 
     /// The columns `ReferralStore` selects, in order.
     static let columns: StaticString = """
-        r.id, r.kind, r.status, r.outcome, r.reference_number, r.reference_date::text, r.submission::text,
+        r.id, r.kind, r.status, r.outcome, r.reference_number, r.reference_date::text, r.submission,
         r.received_at, r.updated_at
         """
 

@@ -35,7 +35,7 @@ struct ReferralStore: Sendable {
                 INSERT INTO intake.referrals (id, integrator_id, organisation_id, kind, reference_number, reference_date,
                                               submission, received_at, updated_at)
                 VALUES (\(record.id.uuid), \(caller.integratorID.uuid), \(caller.organisationID.uuid), \(record.kind.rawValue),
-                        \(record.referenceNumber), \(record.referenceDate)::date, \(record.submission)::jsonb,
+                        \(record.referenceNumber), \(record.referenceDate)::date, \(record.submission),
                         \(record.receivedAt), \(record.receivedAt))
             ), audit AS (
                 INSERT INTO intake.audit_log (at, integrator_id, key_id, action, referral_id)
