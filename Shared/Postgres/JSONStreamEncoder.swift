@@ -131,7 +131,8 @@ final class JSONStreamWriter: Encoder {
         } else if Value.self == Date.self, let date = value as? Date {
             writeScalar { writeString(PostgresTimestamp.format(date, separator: "T", utcSuffix: "Z")) }
         } else if Value.self == UUID.self, let uuid = value as? UUID {
-            writeScalar { writeString(uuid.uuidString) }
+            // RFC 9562's canonical form, as every Accord API writes ids (Foundation's is upper case).
+            writeScalar { writeString(uuid.uuidString.lowercased()) }
         } else if Value.self == Int.self, let number = value as? Int {
             writeScalar { writeInteger(number) }
         } else if Value.self == Data.self, let data = value as? Data {

@@ -71,7 +71,10 @@ struct JSONStreamEncoderTests {
     @Test("writes the same document as JSONEncoder and decodes back to the same value")
     func matchesFoundation() throws {
         let json = try JSONStreamEncoder().encode(Self.sample)
-        #expect(try Self.tree(json) == Self.tree(Self.foundation(Self.sample)))
+        // Except that an id is written in RFC 9562's lower case, as every Accord API writes it.
+        let reference = try Self.foundation(Self.sample).replacingOccurrences(of: Self.sample.id.uuidString, with: Self.sample.id.uuidString.lowercased())
+        #expect(json.contains(Self.sample.id.uuidString.lowercased()))
+        #expect(try Self.tree(json) == Self.tree(reference))
         #expect(try PostgresJSONCoding.decoder().decode(Everything.self, from: Data(json.utf8)) == Self.sample)
     }
 

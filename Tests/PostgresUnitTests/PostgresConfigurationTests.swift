@@ -6,10 +6,17 @@ struct PostgresConfigurationTests {
     static let session = "-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=iso_8601 -c extra_float_digits=3"
     static let url = "postgres://accord:url-s3cret@db.internal:5432/accord?sslmode=require"
 
-    /// The parameters handed to libpq, as `keyword=value` lines for comparison.
+    /// The parameters handed to libpq, as `keyword=value` lines for comparison, without the
+    /// network defaults every configuration gets (`StatementDeadlineTests` checks those).
     static func parameters(_ environment: [String: String]) -> [String] {
-        PostgresConfiguration.fromEnvironment(environment, applicationName: "accord-intake")
-            .connectionParameters().map { "\($0)=\($1)" }
+        withoutNetworkDefaults(PostgresConfiguration.fromEnvironment(environment, applicationName: "accord-intake"))
+    }
+
+    /// The defaults come as one block right after `dbname`; an explicit value comes later.
+    static func withoutNetworkDefaults(_ configuration: PostgresConfiguration) -> [String] {
+        let defaults = Set(PostgresConfiguration.networkDefaults.map { "\($0)=\($1)" })
+        let lines = configuration.connectionParameters().map { "\($0)=\($1)" }
+        return Array(lines.prefix(1) + lines.dropFirst().drop(while: defaults.contains))
     }
 
     @Test("DATABASE_URL alone becomes the dbname libpq expands, first")
@@ -53,7 +60,7 @@ struct PostgresConfigurationTests {
 
     @Test("database(_:) aims at another database after the URL expands")
     func otherDatabase() {
-        let parameters = PostgresConfiguration(url: Self.url).database("accord_test").connectionParameters().map { "\($0)=\($1)" }
+        let parameters = Self.withoutNetworkDefaults(PostgresConfiguration(url: Self.url).database("accord_test"))
         #expect(parameters == ["dbname=\(Self.url)", "dbname=accord_test", "options=\(Self.session)", "client_encoding=UTF8"])
     }
 
