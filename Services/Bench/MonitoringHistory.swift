@@ -155,14 +155,21 @@ struct MonitoringHistory {
         let periodStart = LocalDate(year: month.year, month: month.month, day: 1)!
         let periodEnd = periodStart.adding(days: 27)
         let kinds: [PlanActivityKind] = [.training, .event, .meeting, .methodical, .monitoring]
-        let activity = PlanActivityCompleted(organisationID: OrganisationID(organisation.id), planID: WorkPlanID(UUID.v7()),
+        let activity = PlanActivityRecorded(organisationID: OrganisationID(organisation.id), planID: WorkPlanID(UUID.v7()),
             activityID: PlanActivityID(UUID.v7()), kind: kinds.randomElement(using: &generator)!, periodStart: periodStart, periodEnd: periodEnd,
-            done: false, doneOn: nil)
+            done: false, doneOn: nil, cancelled: false, recordedAt: time)
         try emit(activity)
-        guard Int.random(in: 0..<10, using: &generator) < 7 else { return }
-        var done = activity
-        done.done = true
-        done.doneOn = periodStart.adding(days: Int.random(in: 0...27, using: &generator))
-        try emit(done)
+        // Seven in ten are held, one is called off, the rest stay open.
+        let fate = Int.random(in: 0..<10, using: &generator)
+        guard fate < 8 else { return }
+        var changed = activity
+        changed.recordedAt = time.addingTimeInterval(3600)
+        if fate < 7 {
+            changed.done = true
+            changed.doneOn = periodStart.adding(days: Int.random(in: 0...27, using: &generator))
+        } else {
+            changed.cancelled = true
+        }
+        try emit(changed)
     }
 }

@@ -8,7 +8,8 @@ import Postgres
 /// does, for every organisation of the region at once, each in its own time zone. Each event
 /// kind is read once into a materialised table and joined by hash; the seeded events are unique
 /// by id, so only the facts recorded more than once (agreements, profiles, activities) are
-/// reduced to their latest record.
+/// reduced to their latest record. The seeded history has no case moves and no overdue deadlines,
+/// so `accompaniments_continued` and `cases_overdue` (zero in both) are left out.
 enum MonitoringReference {
     /// `$1` region, `$2` the quarter's first day, `$3` the day after its last.
     static let sql = """
@@ -43,9 +44,9 @@ enum MonitoringReference {
         referred AS (SELECT r.* FROM referrals r JOIN org o ON o.id = r.organisation_id WHERE r.received_at >= o.t0 AND r.received_at < o.t1),
         closed AS (SELECT k.* FROM closings k JOIN org o ON o.id = k.organisation_id WHERE k.closed_at >= o.t0 AND k.closed_at < o.t1),
         contacted AS (
-            SELECT r.received_at, least(k.first_contact_at, f.first_meeting) AS first_contact_at
+            SELECT r.received_at, least(CASE WHEN k.first_contact_at >= r.received_at THEN k.first_contact_at END, f.first_meeting) AS first_contact_at
             FROM referred r JOIN cases c ON c.referral_id = r.referral_id LEFT JOIN closings k ON k.case_id = c.case_id
-            LEFT JOIN (SELECT case_id, min(starts_at) AS first_meeting FROM meetings GROUP BY case_id) f ON f.case_id = c.case_id
+            LEFT JOIN LATERAL (SELECT min(m.starts_at) AS first_meeting FROM meetings m WHERE m.case_id = c.case_id AND m.starts_at >= r.received_at) f ON true
         ),
         staffed AS (
             SELECT max(m.specialist_count) AS specialists, max(m.peer_mediator_count) AS peer_mediators
@@ -73,12 +74,19 @@ enum MonitoringReference {
             FROM closed k JOIN profiles p ON p.case_id = k.case_id WHERE k.kind = 'accompaniment' GROUP BY k.case_id HAVING count(*) >= 2
         ),
         activities AS (
-            SELECT (payload->>'activity_id')::uuid AS activity_id, min((payload->>'organisation_id')::text)::uuid AS organisation_id,
-                   min(payload->>'kind') AS kind, min((payload->>'period_start')::date) AS period_start, min((payload->>'period_end')::date) AS period_end,
-                   bool_or((payload->>'done')::boolean) AS done, max((payload->>'done_on')::date) AS done_on
-            FROM bench_events WHERE type = 'plan_activity.completed.v1' GROUP BY 1
+            SELECT DISTINCT ON (payload->>'activity_id') (payload->>'organisation_id')::uuid AS organisation_id, payload->>'kind' AS kind,
+                   (payload->>'period_start')::date AS period_start, (payload->>'period_end')::date AS period_end, (payload->>'done')::boolean AS done,
+                   (payload->>'done_on')::date AS done_on, (payload->>'cancelled')::boolean AS cancelled
+            FROM bench_events WHERE type = 'plan_activity.recorded.v1'
+            ORDER BY payload->>'activity_id', (payload->>'recorded_at')::timestamptz DESC
         ),
-        planned AS (SELECT a.* FROM activities a JOIN org o ON o.id = a.organisation_id WHERE a.period_start < o.d1 AND a.period_end >= o.d0)
+        planned AS (
+            SELECT a.* FROM activities a JOIN org o ON o.id = a.organisation_id WHERE NOT a.cancelled AND a.period_start < o.d1 AND a.period_end >= o.d0
+        ),
+        carried AS (
+            SELECT c.kind FROM cases c JOIN org o ON o.id = c.organisation_id
+            WHERE c.opened_at < o.t1 AND NOT EXISTS (SELECT 1 FROM closings k WHERE k.case_id = c.case_id AND k.closed_at < o.t1)
+        )
         SELECT 'referrals_received', source_kind, count(*)::float8 FROM referred GROUP BY source_kind
         UNION ALL SELECT 'referrals_by_nature', nature, count(*) FROM referred GROUP BY nature
         UNION ALL SELECT 'referrals_by_kind', kind, count(*) FROM referred GROUP BY kind
@@ -106,6 +114,7 @@ enum MonitoringReference {
         UNION ALL SELECT 'accompaniment_change', 'performance', coalesce(sum(performance), 0) FROM measured
         UNION ALL SELECT 'plan_activities_planned', kind, count(*) FROM planned GROUP BY kind
         UNION ALL SELECT 'plan_activities_done', kind, count(*) FROM planned WHERE done AND done_on >= $2::date AND done_on < $3::date GROUP BY kind
+        UNION ALL SELECT 'cases_carried_over', kind, count(*) FROM carried GROUP BY kind
         UNION ALL SELECT 'active_services', '', count(*) FROM (
             SELECT organisation_id FROM referred UNION SELECT organisation_id FROM closed
             UNION SELECT m.organisation_id FROM meetings m JOIN org o ON o.id = m.organisation_id WHERE m.starts_at >= o.t0 AND m.starts_at < o.t1) a

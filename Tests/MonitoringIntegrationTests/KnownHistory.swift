@@ -69,20 +69,39 @@ struct KnownHistory {
                 startsOn: day("2026-05-01"), endsOn: day("2026-06-30"), status: .done, recordedAt: at("2026-07-01T05:00:00Z")),
             closed(accompaniedCase, aprilReferral, .accompaniment, .atRiskStatus, .goalsAchieved, nil, nil, minors: 1, adults: 1,
                 received: at("2026-04-10T05:00:00Z"), firstContact: at("2026-04-12T05:00:00Z"), at: at("2026-09-10T05:00:00Z")),
-            activity(.training, from: "2026-07-01", to: "2026-07-31", doneOn: nil),
-            activity(.event, from: "2026-09-01", to: "2026-09-30", doneOn: nil),
-            activity(.training, from: "2026-10-01", to: "2026-10-31", doneOn: nil),
+            // The case conference continued the April accompaniment under a new support plan in
+            // August (and once in June, the second quarter); a mere step of the new one is no continuation.
+            moved(accompaniedCase, .accompaniment, from: "evaluated", to: "support_plan", at: at("2026-06-20T05:00:00Z")),
+            moved(accompaniedCase, .accompaniment, from: "evaluated", to: "support_plan", at: at("2026-08-15T05:00:00Z")),
+            moved(newAccompaniment, .accompaniment, from: "identified", to: "information_gathered", at: at("2026-08-02T05:00:00Z")),
+            // The new accompaniment's first contact was due on 4 August; a sender's date due at
+            // 00:30 on 1 October local time is the next quarter's.
+            CaseOverdue(caseID: newAccompaniment, referralID: schoolReferral, organisationID: schoolID, deadline: .firstContact,
+                dueAt: at("2026-08-04T05:00:00Z"), specialistID: nil, detectedAt: at("2026-08-04T05:05:00Z")),
+            CaseOverdue(caseID: newAccompaniment, referralID: schoolReferral, organisationID: schoolID, deadline: .senderDeadline,
+                dueAt: at("2026-09-30T19:30:00Z"), specialistID: nil, detectedAt: at("2026-09-30T19:35:00Z")),
+            // Planned: July's training (done, reported by the older `plan_activity.completed.v1`), an
+            // event in September; an event planned for September and cancelled; a training planned
+            // for October and moved to September; one planned for October.
+            activity(trainingActivity, .training, from: "2026-07-01", to: "2026-07-31", at: at("2026-06-01T05:00:00Z")),
+            activity(PlanActivityID(UUID.v7()), .event, from: "2026-09-01", to: "2026-09-30", at: at("2026-06-01T05:00:00Z")),
+            activity(cancelledEvent, .event, from: "2026-09-01", to: "2026-09-30", at: at("2026-06-01T05:00:00Z")),
+            activity(cancelledEvent, .event, from: "2026-09-01", to: "2026-09-30", cancelled: true, at: at("2026-08-01T05:00:00Z")),
+            activity(movedTraining, .training, from: "2026-10-01", to: "2026-10-31", at: at("2026-06-01T05:00:00Z")),
+            activity(movedTraining, .training, from: "2026-09-01", to: "2026-09-30", at: at("2026-08-01T05:00:00Z")),
+            activity(PlanActivityID(UUID.v7()), .training, from: "2026-10-01", to: "2026-10-31", at: at("2026-06-01T05:00:00Z")),
         ]
     }
 
-    /// The training of July, done on the 20th: reported again once done.
+    /// The training of July, done on the 20th, as `plan_activity.completed.v1` reported it before
+    /// `plan_activity.recorded.v1` replaced it: still counted.
     var trainingDone: any MessageContract {
         PlanActivityCompleted(organisationID: schoolID, planID: plan, activityID: trainingActivity, kind: .training,
             periodStart: day("2026-07-01"), periodEnd: day("2026-07-31"), done: true, doneOn: day("2026-07-20"))
     }
 
     private let plan = WorkPlanID(UUID.v7())
-    private let trainingActivity = PlanActivityID(UUID.v7())
+    private let trainingActivity = PlanActivityID(UUID.v7()), cancelledEvent = PlanActivityID(UUID.v7()), movedTraining = PlanActivityID(UUID.v7())
 
     /// The school's 2026-Q3 figures, by hand.
     static let expectedForSchool: [String: Double] = [
@@ -99,9 +118,13 @@ struct KnownHistory {
         "programmes_not_completed/party_declined": 1,
         "agreements_reached": 1, "agreements_fulfilled": 1,
         "participants/minors": 3, "participants/adults": 3, "participants/specialists": 2, "participants/peer_mediators": 1,
-        "accompaniments_opened": 1, "accompaniments_closed/goals_achieved": 1, "accompaniments_measured": 1,
+        "accompaniments_opened": 1, "accompaniments_closed/goals_achieved": 1, "accompaniments_continued": 1, "accompaniments_measured": 1,
         "accompaniment_change/attendance_percent": 20, "accompaniment_change/behaviour": 2, "accompaniment_change/performance": 1,
-        "plan_activities_planned/training": 1, "plan_activities_planned/event": 1, "plan_activities_done/training": 1,
+        // July's and the one moved to September; September's event, not the cancelled one.
+        "plan_activities_planned/training": 2, "plan_activities_planned/event": 1, "plan_activities_done/training": 1,
+        "cases_overdue/first_contact": 1,
+        // The new accompaniment, still open at the quarter's end; the others closed within it.
+        "cases_carried_over/accompaniment": 1,
         "active_services": 1,
     ]
 
@@ -130,8 +153,14 @@ struct KnownHistory {
             referralReceivedAt: received, openedAt: received, firstContactAt: firstContact, closedAt: closedAt)
     }
 
-    private func activity(_ kind: PlanActivityKind, from start: String, to end: String, doneOn: String?) -> PlanActivityCompleted {
-        PlanActivityCompleted(organisationID: schoolID, planID: plan, activityID: kind == .training && start == "2026-07-01" ? trainingActivity : PlanActivityID(UUID.v7()),
-            kind: kind, periodStart: day(start), periodEnd: day(end), done: doneOn != nil, doneOn: doneOn.map(day))
+    private func activity(
+        _ id: PlanActivityID, _ kind: PlanActivityKind, from start: String, to end: String, cancelled: Bool = false, at recorded: Date
+    ) -> PlanActivityRecorded {
+        PlanActivityRecorded(organisationID: schoolID, planID: plan, activityID: id, kind: kind, periodStart: day(start), periodEnd: day(end),
+            done: false, doneOn: nil, cancelled: cancelled, recordedAt: recorded)
+    }
+
+    private func moved(_ id: CaseID, _ kind: CaseKind, from: String, to: String, at movedAt: Date) -> CaseStateChanged {
+        CaseStateChanged(caseID: id, referralID: id == accompaniedCase ? aprilReferral : schoolReferral, organisationID: schoolID, kind: kind, from: from, to: to, specialistID: nil, movedAt: movedAt)
     }
 }

@@ -18,7 +18,7 @@ struct CaseWorkFixture {
     /// Every topic case work publishes, so tests can read what was announced.
     static let observedTopics = [
         CaseStateChanged.messageType, CaseClosed.messageType, CaseAssigned.messageType, CaseOverdue.messageType,
-        MeetingScheduled.messageType, MeetingCancelled.messageType, MeetingHeld.messageType, ProgrammeStarted.messageType,
+        MeetingHeld.messageType, ProgrammeStarted.messageType,
         AgreementRecorded.messageType, NotificationRequested.messageType, NotificationsWithdrawn.messageType,
     ]
 

@@ -16,7 +16,7 @@ enum PlanFixtures {
         let pool = try await CaseOpeningTests.makePool()
         try await pool.withConnection { connection in
             try await MessageBus.subscribe(
-                "observed", to: [StudentProfileRecorded.messageType, PlanActivityCompleted.messageType, InterventionRecorded.messageType],
+                "observed", to: [StudentProfileRecorded.messageType, PlanActivityRecorded.messageType, InterventionRecorded.messageType],
                 in: connection)
         }
         return pool

@@ -88,7 +88,7 @@ struct ProgrammeLifecycleTests {
         }
         let chosen = try await work.transaction { try await CaseStore.assign(ids[0], to: curator, by: work.head, in: $0, now: Date()) }
         #expect(chosen.state == .accompaniment(.curatorChosen))
-        for state in [AccompanimentCaseState.supportPlan, .implementation, .evaluated, .supportPlan, .implementation, .evaluated] {
+        for state in [AccompanimentCaseState.supportPlan, .implementation, .evaluated] {
             try await work.move(ids[0], to: .accompaniment(state))
         }
         #expect(try await work.move(ids[0], to: .accompaniment(.closed), outcome: .goalsAchieved).outcome == .goalsAchieved)
@@ -103,5 +103,46 @@ struct ProgrammeLifecycleTests {
         let stranger = StaffCaller(organisationID: OrganisationID(UUID.v7()), role: .head, subject: "x")
         #expect(try await work.refusal { try await CaseStore.assign(ids[0], to: curator, by: specialist, in: $0, now: Date()) } == "forbidden")
         #expect(try await work.refusal { try await CaseRecord.find(ids[0], for: stranger, in: $0) } == "not_found")
+    }
+
+    @Test("an evaluated accompaniment continues under a new support plan (seed 003, step 8), announced as evaluated → support plan")
+    func accompanimentContinued() async throws {
+        let work = try await CaseWorkFixture.make()
+        defer { Task { await work.pool.close() } }
+        let curator = try await work.addSpecialist(roles: ["curator"])
+        let id = try await work.openCases(1, kind: .schoolIdentification, minors: 1)[0]
+        for state in [AccompanimentCaseState.informationGathered, .opened, .needsAssessed] {
+            try await work.move(id, to: .accompaniment(state))
+        }
+        _ = try await work.transaction { try await CaseStore.assign(id, to: curator, by: work.head, in: $0, now: Date()) }
+        let today = LocalDate(containing: Date(), in: .gmt)
+        let startPlan: @Sendable () async throws -> SupportPlan = {
+            try await work.transaction {
+                try await SupportPlanStore.create(
+                    caseID: id, startsOn: today, reviewOn: today.adding(days: 30), goals: "Посещаемость не ниже 90 %", by: work.head, in: $0, now: Date())
+            }
+        }
+        let first = try await startPlan()
+        for state in [AccompanimentCaseState.supportPlan, .implementation, .evaluated] {
+            try await work.move(id, to: .accompaniment(state))
+        }
+        let goOn: @Sendable (PostgresConnection) async throws -> CaseRecord = {
+            try await CaseStore.move(id, to: .accompaniment(.supportPlan), outcome: nil, reason: nil, by: work.head, in: $0, now: Date())
+        }
+        // The evaluated plan is no new plan; nor is none.
+        #expect(try await work.refusal(goOn) == "new_support_plan_missing")
+        _ = try await work.transaction { try await SupportPlanStore.complete(planID: first.id, by: work.head, in: $0, now: Date()) }
+        #expect(try await work.refusal(goOn) == "new_support_plan_missing")
+        _ = try await startPlan()
+        #expect(try await work.transaction(goOn).state == .accompaniment(.supportPlan))
+        #expect(try await work.pool.count("""
+            SELECT count(*) FROM bus.messages WHERE queue = 'observed' AND type = 'case.state_changed.v1'
+              AND payload->>'from' = 'evaluated' AND payload->>'to' = 'support_plan' AND payload->>'kind' = 'accompaniment'
+            """) == 1)
+        // It goes round again, and closes when the goals are met.
+        for state in [AccompanimentCaseState.implementation, .evaluated] {
+            try await work.move(id, to: .accompaniment(state))
+        }
+        #expect(try await work.move(id, to: .accompaniment(.closed), outcome: .goalsAchieved).outcome == .goalsAchieved)
     }
 }

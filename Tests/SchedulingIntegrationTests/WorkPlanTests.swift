@@ -40,7 +40,7 @@ struct WorkPlanTests {
         let held = try await pool.withTransaction { connection in
             try await WorkPlanStore.completeActivity(
                 activityID: circle.id, doneOn: PlanFixtures.day("2026-10-08"), note: "Первое занятие, 12 учеников",
-                by: .specialist(of: organisation), in: connection)
+                by: .specialist(of: organisation), in: connection, now: Date())
         }
         var expected = circle
         expected.done = true
@@ -50,7 +50,7 @@ struct WorkPlanTests {
         await PlanFixtures.expectRefusal("conflict activity_already_done") {
             _ = try await pool.withTransaction { connection in
                 try await WorkPlanStore.completeActivity(
-                    activityID: circle.id, doneOn: PlanFixtures.day("2026-10-15"), note: nil, by: head, in: connection)
+                    activityID: circle.id, doneOn: PlanFixtures.day("2026-10-15"), note: nil, by: head, in: connection, now: Date())
             }
         }
 
@@ -61,19 +61,23 @@ struct WorkPlanTests {
         #expect(try await pool.withTransaction { try await WorkPlanStore.plans(year: 2027, by: head, in: $0) }.isEmpty)
         #expect(try await pool.withTransaction { try await WorkPlanStore.plans(year: 2026, by: .head(of: stranger), in: $0) }.isEmpty)
 
-        let payload = try #require(try await pool.query("""
-            SELECT payload::text FROM bus.messages WHERE queue = 'observed' AND type = 'plan_activity.completed.v1'
-            """).single?.decode(String.self, at: 0))
-        let decoded = try JSONDecoder().decode(PlanActivityCompleted.self, from: Data(payload.utf8))
-        #expect(decoded == PlanActivityCompleted(
-            organisationID: organisation, planID: plan.id, activityID: circle.id, kind: .training, periodStart: PlanFixtures.day("2026-10-01"),
-            periodEnd: PlanFixtures.day("2027-05-31"), done: true, doneOn: PlanFixtures.day("2026-10-08")))
+        // Each activity announced as planned when added, the circle again once held.
+        let payloads = try await pool.query("""
+            SELECT payload::text FROM bus.messages WHERE queue = 'observed' AND type = 'plan_activity.recorded.v1' ORDER BY id
+            """).map { try PostgresJSONCoding.decoder().decode(PlanActivityRecorded.self, from: Data(try $0.decode(String.self, at: 0).utf8)) }
+        #expect(payloads.map(\.activityID) == [circle.id, meeting.id, circle.id])
+        #expect(payloads.map(\.done) == [false, false, true] && payloads.allSatisfy { !$0.cancelled })
+        #expect(payloads.last.map { [$0.organisationID == organisation, $0.planID == plan.id, $0.kind == .training] } == [true, true, true])
+        #expect(payloads.last?.periodStart == PlanFixtures.day("2026-10-01") && payloads.last?.periodEnd == PlanFixtures.day("2027-05-31"))
+        #expect(payloads.last?.doneOn == PlanFixtures.day("2026-10-08") && payloads.first?.doneOn == nil)
         // The wire names are the contract's: pinned here, whatever the Swift properties are called.
         let keys = try await pool.query("""
-            SELECT array_agg(key ORDER BY key) FROM bus.messages, jsonb_object_keys(payload) AS key WHERE type = 'plan_activity.completed.v1'
+            SELECT array_agg(DISTINCT key ORDER BY key) FROM bus.messages, jsonb_object_keys(payload) AS key WHERE type = 'plan_activity.recorded.v1'
             """).single?.decode([String].self, at: 0)
-        #expect(keys == ["activity_id", "done", "done_on", "kind", "organisation_id", "period_end", "period_start", "plan_id"])
-        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.completed.v1'") == 1)
+        #expect(keys == [
+            "activity_id", "cancelled", "done", "done_on", "kind", "organisation_id", "period_end", "period_start", "plan_id", "recorded_at",
+        ])
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.completed.v1'") == 0)
 
         for (action, times) in [("work_plan.create", 1), ("plan_activity.create", 2), ("plan_activity.complete", 1)] {
             #expect(try await PlanFixtures.audited(action, organisation: organisation, in: pool) == times, "\(action)")
@@ -89,15 +93,69 @@ struct WorkPlanTests {
         await #expect(throws: PlanFixtures.Rollback.self) {
             try await pool.withTransaction { connection in
                 _ = try await WorkPlanStore.completeActivity(
-                    activityID: activity.id, doneOn: PlanFixtures.day("2026-11-20"), note: nil, by: .head(of: organisation), in: connection)
-                #expect(try await connection.query("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.completed.v1'")
+                    activityID: activity.id, doneOn: PlanFixtures.day("2026-11-20"), note: nil, by: .head(of: organisation), in: connection, now: Date())
+                #expect(try await connection.query("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.recorded.v1' AND payload->>'done' = 'true'")
                     .single?.decode(Int.self, at: 0) == 1)
                 throw PlanFixtures.Rollback()
             }
         }
-        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.completed.v1'") == 0)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.recorded.v1' AND payload->>'done' = 'true'") == 0)
         #expect(try await pool.count("SELECT count(*) FROM scheduling.plan_activities WHERE done") == 0)
     }
+
+    @Test("the head moves an open activity's period or cancels it; each change is announced; held or cancelled ones change no more")
+    func replanAndCancel() async throws {
+        let pool = try await PlanFixtures.makePool()
+        defer { Task { await pool.close() } }
+        let head = StaffCaller.head(of: organisation)
+        let plan = try await pool.withTransaction { try await WorkPlanStore.create(year: 2026, title: "План", by: head, in: $0, now: Date()) }
+        let seminar = try await addActivity(plan.id, "Семинар", .training, from: "2026-09-01", to: "2026-09-30", in: pool)
+        let circle = try await addActivity(plan.id, "Круг", .event, from: "2026-11-01", to: "2026-11-30", in: pool)
+        func replan(_ id: PlanActivityID, _ start: String, _ end: String, by caller: StaffCaller) async throws -> PlanActivity {
+            try await pool.withTransaction {
+                try await WorkPlanStore.replanActivity(
+                    activityID: id, periodStart: PlanFixtures.day(start), periodEnd: PlanFixtures.day(end), by: caller, in: $0, now: Date())
+            }
+        }
+        func cancel(_ id: PlanActivityID, by caller: StaffCaller) async throws -> PlanActivity {
+            try await pool.withTransaction { try await WorkPlanStore.cancelActivity(activityID: id, by: caller, in: $0, now: Date()) }
+        }
+        func complete(_ id: PlanActivityID, on day: String) async throws -> PlanActivity {
+            try await pool.withTransaction {
+                try await WorkPlanStore.completeActivity(activityID: id, doneOn: PlanFixtures.day(day), note: nil, by: head, in: $0, now: Date())
+            }
+        }
+        let moved = try await replan(seminar.id, "2026-10-01", "2026-10-31", by: head)
+        #expect(moved.periodStart == PlanFixtures.day("2026-10-01") && moved.periodEnd == PlanFixtures.day("2026-10-31") && !moved.done)
+        let cancelled = try await cancel(circle.id, by: head)
+        #expect(cancelled.cancelledOn != nil && !cancelled.done)
+        await PlanFixtures.expectRefusal("forbidden forbidden") { _ = try await replan(seminar.id, "2026-10-01", "2026-10-31", by: .specialist(of: organisation)) }
+        await PlanFixtures.expectRefusal("forbidden forbidden") { _ = try await cancel(seminar.id, by: .specialist(of: organisation)) }
+        await PlanFixtures.expectRefusal("notFound not_found") { _ = try await cancel(seminar.id, by: .head(of: stranger)) }
+        await PlanFixtures.expectRefusal("invalid before_start /period_end") { _ = try await replan(seminar.id, "2026-10-01", "2026-09-30", by: head) }
+        await PlanFixtures.expectRefusal("conflict activity_cancelled") { _ = try await replan(circle.id, "2026-12-01", "2026-12-31", by: head) }
+        await PlanFixtures.expectRefusal("conflict activity_cancelled") { _ = try await cancel(circle.id, by: head) }
+        await PlanFixtures.expectRefusal("conflict activity_cancelled") { _ = try await complete(circle.id, on: "2026-11-20") }
+        _ = try await complete(seminar.id, on: "2026-10-20")
+        await PlanFixtures.expectRefusal("conflict activity_already_done") { _ = try await replan(seminar.id, "2026-12-01", "2026-12-31", by: head) }
+        await PlanFixtures.expectRefusal("conflict activity_already_done") { _ = try await cancel(seminar.id, by: head) }
+
+        // Planned twice, re-planned, cancelled, done: five records, each the activity's whole state.
+        let records = try await pool.query("""
+            SELECT payload::text FROM bus.messages WHERE queue = 'observed' AND type = 'plan_activity.recorded.v1' ORDER BY id
+            """).map { try PostgresJSONCoding.decoder().decode(PlanActivityRecorded.self, from: Data(try $0.decode(String.self, at: 0).utf8)) }
+        #expect(records.map(\.activityID) == [seminar.id, circle.id, seminar.id, circle.id, seminar.id])
+        #expect(records.map(\.periodStart) == ["2026-09-01", "2026-11-01", "2026-10-01", "2026-11-01", "2026-10-01"].map(PlanFixtures.day))
+        #expect(records.map(\.cancelled) == [false, false, false, true, false])
+        #expect(records.map(\.done) == [false, false, false, false, true])
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.recordedAt <= $1.recordedAt })
+        for (action, times) in [("plan_activity.replan", 1), ("plan_activity.cancel", 1), ("plan_activity.complete", 1)] {
+            #expect(try await PlanFixtures.audited(action, organisation: organisation, in: pool) == times, "\(action)")
+        }
+        let listed = try await pool.withTransaction { try await WorkPlanStore.plans(year: 2026, by: head, in: $0) }
+        #expect(listed.first?.activities.map(\.cancelledOn) == [nil, cancelled.cancelledOn])
+    }
+
 
     @Test("specialists may not manage plans; bad fields, duplicates and other organisations' plans are refused")
     func refusals() async throws {
@@ -142,17 +200,17 @@ struct WorkPlanTests {
         await PlanFixtures.expectRefusal("notFound not_found") {
             _ = try await pool.withTransaction { connection in
                 try await WorkPlanStore.completeActivity(
-                    activityID: activity.id, doneOn: PlanFixtures.day("2026-11-20"), note: nil, by: .specialist(of: stranger), in: connection)
+                    activityID: activity.id, doneOn: PlanFixtures.day("2026-11-20"), note: nil, by: .specialist(of: stranger), in: connection, now: Date())
             }
         }
         await PlanFixtures.expectRefusal("invalid too_long /note") {
             _ = try await pool.withTransaction { connection in
                 try await WorkPlanStore.completeActivity(
                     activityID: activity.id, doneOn: PlanFixtures.day("2026-11-20"), note: String(repeating: "з", count: 2001), by: head,
-                    in: connection)
+                    in: connection, now: Date())
             }
         }
         #expect(try await pool.count("SELECT count(*) FROM scheduling.plan_activities WHERE done") == 0)
-        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.completed.v1'") == 0)
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages WHERE type = 'plan_activity.recorded.v1' AND payload->>'done' = 'true'") == 0)
     }
 }

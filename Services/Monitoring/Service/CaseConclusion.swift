@@ -59,14 +59,15 @@ struct CaseConclusion: Codable, Sendable, Equatable {
             """).first
         guard opened != nil || closing != nil else { return nil }
         var steps: [Step] = []
-        if let received = try opened?.decode(Date.self, at: 2) ?? closing?.decode(Date.self, at: 5) {
-            steps.append(Step(on: received, what: "referral_received"))
-        }
+        let received = try opened?.decode(Date.self, at: 2) ?? closing?.decode(Date.self, at: 5)
+        if let received { steps.append(Step(on: received, what: "referral_received")) }
         if let openedAt = try opened?.decode(Date.self, at: 3) { steps.append(Step(on: openedAt, what: "case_opened")) }
         let meetings = try await connection.query("""
             SELECT starts_at, kind FROM monitoring.meetings WHERE case_id = \(id) AND organisation_id = \(organisation) ORDER BY starts_at
             """).map { Step(on: try $0.decode(Date.self, at: 0), what: "meeting_held:\(try $0.decode(String.self, at: 1))") }
-        let firstContact = [try closing?.decode(Date?.self, at: 6), meetings.first?.on].compactMap { $0 }.min()
+        // A contact before receipt is not one (older scheduling versions dated a consent to 00:00 of its day).
+        let firstContact = [try closing?.decode(Date?.self, at: 6), meetings.first?.on].compactMap { $0 }
+            .filter { contact in received.map { contact >= $0 } ?? true }.min()
         if let firstContact { steps.append(Step(on: firstContact, what: "first_contact")) }
         let programme = try await connection.query("""
             SELECT started_at, kind FROM monitoring.programmes WHERE case_id = \(id) AND organisation_id = \(organisation) ORDER BY started_at LIMIT 1

@@ -9,9 +9,10 @@ import Postgres
 /// of that type, straight from their JSON, so catching up after a quarter's backlog costs a few
 /// statements per few hundred events. Every fact is keyed by its own id; a redelivered event
 /// meets its row and changes nothing (`ON CONFLICT DO NOTHING`), except the facts that are
-/// recorded again as they progress (agreements, plan activities), where the latest wins.
+/// recorded again as they progress (agreements, profiles, interventions, plan activities), where
+/// the latest wins.
 struct EventProjection: Sendable {
-    /// The queue, subscribed to its topics by migration 0002.
+    /// The queue, subscribed to its topics by migrations 0002, 0006 and 0008.
     static let queue = "monitoring"
 
     /// The statement that projects one event type, reading `p`, each payload as `jsonb`.
@@ -80,7 +81,31 @@ struct EventProjection: Sendable {
                 recorded_at = excluded.recorded_at
             WHERE excluded.recorded_at > monitoring.interventions.recorded_at
             """,
-        // An activity is reported again when it is done; done never goes back to not done.
+        CaseStateChanged.messageType: """
+            INSERT INTO monitoring.case_moves (case_id, organisation_id, kind, from_state, to_state, moved_at)
+            SELECT (p->>'case_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', p->>'from', p->>'to', (p->>'moved_at')::timestamptz
+            \(payloads) ORDER BY 1, 6, 5 ON CONFLICT DO NOTHING
+            """,
+        CaseOverdue.messageType: """
+            INSERT INTO monitoring.overdue_cases (case_id, deadline, organisation_id, due_at, detected_at)
+            SELECT (p->>'case_id')::uuid, p->>'deadline', (p->>'organisation_id')::uuid, (p->>'due_at')::timestamptz, (p->>'detected_at')::timestamptz
+            \(payloads) ORDER BY 1, 2 ON CONFLICT DO NOTHING
+            """,
+        // An activity is recorded as planned, re-planned, cancelled or done; the latest record
+        // wins, and a done activity (also from `plan_activity.completed.v1`) changes no more.
+        PlanActivityRecorded.messageType: """
+            INSERT INTO monitoring.plan_activities (activity_id, organisation_id, kind, period_start, period_end, done, done_on, cancelled, recorded_at)
+            SELECT DISTINCT ON ((p->>'activity_id')::uuid)
+                   (p->>'activity_id')::uuid, (p->>'organisation_id')::uuid, p->>'kind', (p->>'period_start')::date,
+                   (p->>'period_end')::date, (p->>'done')::boolean, (p->>'done_on')::date, (p->>'cancelled')::boolean,
+                   (p->>'recorded_at')::timestamptz
+            \(payloads) ORDER BY (p->>'activity_id')::uuid, (p->>'recorded_at')::timestamptz DESC
+            ON CONFLICT (activity_id) DO UPDATE SET kind = excluded.kind, period_start = excluded.period_start, period_end = excluded.period_end,
+                done = excluded.done, done_on = excluded.done_on, cancelled = excluded.cancelled, recorded_at = excluded.recorded_at
+            WHERE NOT monitoring.plan_activities.done AND excluded.recorded_at > coalesce(monitoring.plan_activities.recorded_at, '-infinity')
+            """,
+        // Published before `plan_activity.recorded.v1` replaced it, once an activity was done;
+        // still projected so that those left on the queue at an upgrade count. Done stays done.
         PlanActivityCompleted.messageType: """
             INSERT INTO monitoring.plan_activities (activity_id, organisation_id, kind, period_start, period_end, done, done_on)
             SELECT DISTINCT ON ((p->>'activity_id')::uuid)

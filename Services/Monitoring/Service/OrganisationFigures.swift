@@ -22,7 +22,8 @@ struct OrganisationFigures: Sendable, Hashable {
         ),
         contacted AS (
             SELECT r.referral_id, r.received_at,
-                   least(k.first_contact_at, (SELECT min(m.starts_at) FROM monitoring.meetings m WHERE m.case_id = c.case_id)) AS first_contact_at
+                   least(CASE WHEN k.first_contact_at >= r.received_at THEN k.first_contact_at END,
+                         (SELECT min(m.starts_at) FROM monitoring.meetings m WHERE m.case_id = c.case_id AND m.starts_at >= r.received_at)) AS first_contact_at
             FROM referred r JOIN monitoring.cases c ON c.referral_id = r.referral_id
             LEFT JOIN monitoring.case_closings k ON k.case_id = c.case_id
         ),
@@ -44,7 +45,13 @@ struct OrganisationFigures: Sendable, Hashable {
             WHERE k.kind = 'restorative' GROUP BY k.case_id
         ),
         planned AS (
-            SELECT a.* FROM monitoring.plan_activities a, q WHERE a.organisation_id = q.org AND a.period_start < q.d1 AND a.period_end >= q.d0
+            SELECT a.* FROM monitoring.plan_activities a, q
+            WHERE a.organisation_id = q.org AND NOT a.cancelled AND a.period_start < q.d1 AND a.period_end >= q.d0
+        ),
+        carried AS (
+            SELECT c.kind FROM monitoring.cases c, q
+            WHERE c.organisation_id = q.org AND c.opened_at < q.t1
+              AND NOT EXISTS (SELECT 1 FROM monitoring.case_closings k WHERE k.case_id = c.case_id AND k.closed_at < q.t1)
         )
         SELECT 'referrals_received', source_kind, count(*)::float8 FROM referred GROUP BY source_kind
         UNION ALL SELECT 'referrals_by_nature', nature, count(*) FROM referred GROUP BY nature
@@ -67,12 +74,18 @@ struct OrganisationFigures: Sendable, Hashable {
         UNION ALL SELECT 'accompaniments_opened', '', count(*) FROM monitoring.cases c, q
             WHERE c.organisation_id = q.org AND c.kind = 'accompaniment' AND c.opened_at >= q.t0 AND c.opened_at < q.t1
         UNION ALL SELECT 'accompaniments_closed', outcome, count(*) FROM closed WHERE kind = 'accompaniment' GROUP BY outcome
+        UNION ALL SELECT 'accompaniments_continued', '', count(*) FROM monitoring.case_moves m, q
+            WHERE m.organisation_id = q.org AND m.kind = 'accompaniment' AND m.from_state = 'evaluated' AND m.to_state = 'support_plan'
+              AND m.moved_at >= q.t0 AND m.moved_at < q.t1
         UNION ALL SELECT 'accompaniments_measured', '', count(*) FROM measured
         UNION ALL SELECT 'accompaniment_change', 'attendance_percent', coalesce(sum(attendance), 0) FROM measured
         UNION ALL SELECT 'accompaniment_change', 'behaviour', coalesce(sum(behaviour), 0) FROM measured
         UNION ALL SELECT 'accompaniment_change', 'performance', coalesce(sum(performance), 0) FROM measured
         UNION ALL SELECT 'plan_activities_planned', kind, count(*) FROM planned GROUP BY kind
         UNION ALL SELECT 'plan_activities_done', kind, count(*) FROM planned WHERE done AND done_on >= (SELECT d0 FROM q) AND done_on < (SELECT d1 FROM q) GROUP BY kind
+        UNION ALL SELECT 'cases_overdue', o.deadline, count(*) FROM monitoring.overdue_cases o, q
+            WHERE o.organisation_id = q.org AND o.due_at >= q.t0 AND o.due_at < q.t1 GROUP BY o.deadline
+        UNION ALL SELECT 'cases_carried_over', kind, count(*) FROM carried GROUP BY kind
         UNION ALL SELECT 'active_services', '', CASE WHEN EXISTS (SELECT 1 FROM referred) OR EXISTS (SELECT 1 FROM closed)
             OR EXISTS (SELECT 1 FROM monitoring.meetings m, q WHERE m.organisation_id = q.org AND m.starts_at >= q.t0 AND m.starts_at < q.t1) THEN 1 ELSE 0 END
         """

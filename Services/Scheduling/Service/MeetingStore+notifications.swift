@@ -7,16 +7,11 @@ extension MeetingStore {
     /// How long before a meeting its reminders go out.
     static let reminderLeads: [TimeInterval] = [24 * 3600, 2 * 3600]
 
-    /// Publishes `meeting.scheduled.v1` and asks notifications to invite every party and
-    /// specialist now and remind them 24 h and 2 h before (a reminder whose time has passed is
-    /// not asked for). All in the booking's transaction, under the meeting's group key.
+    /// Asks notifications to invite every party and specialist now and remind them 24 h and 2 h
+    /// before (a reminder whose time has passed is not asked for). All in the booking's
+    /// transaction, under the meeting's group key. Notifications learns of meetings only through
+    /// these requests and their withdrawal: no `meeting.scheduled` event is published.
     static func announce(_ meeting: Meeting, of record: CaseRecord, rescheduled: Bool, in connection: PostgresConnection, now: Date) async throws {
-        try await MessageBus.publish(
-            MeetingScheduled(
-                meetingID: meeting.id, caseID: meeting.caseID, organisationID: record.organisationID, kind: meeting.kind,
-                startsAt: meeting.startsAt, endsAt: meeting.endsAt, rescheduled: rescheduled,
-                specialistCount: meeting.specialistIDs.count, partyCount: meeting.partyIDs.count),
-            correlationID: record.referralID.uuid, in: connection)
         let recipients = meeting.partyIDs.map { NotificationRecipient(kind: .party, id: $0.uuid) }
             + meeting.specialistIDs.map { NotificationRecipient(kind: .specialist, id: $0.uuid) }
         let data = [

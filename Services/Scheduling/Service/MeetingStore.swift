@@ -179,9 +179,6 @@ public enum MeetingStore {
             UPDATE scheduling.meetings SET status = 'cancelled', updated_at = \(now) WHERE id = \(meeting.id.uuid)
             """)
         try await withdrawNotifications(of: meeting, organisation: organisation, in: connection, now: now)
-        try await MessageBus.publish(
-            MeetingCancelled(meetingID: meeting.id, caseID: meeting.caseID, organisationID: organisation, kind: meeting.kind, cancelledAt: now),
-            correlationID: meeting.caseID.uuid, in: connection)
         var cancelled = meeting
         cancelled.status = .cancelled
         return cancelled

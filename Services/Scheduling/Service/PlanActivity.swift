@@ -3,7 +3,7 @@ import Models
 import Postgres
 
 /// One activity (мероприятие) of a work plan: what, of which kind, when, who answers for it,
-/// what it should give, and whether it was held.
+/// what it should give, and whether it was held or cancelled.
 struct PlanActivity: Sendable, Equatable {
     /// The activity.
     var id: PlanActivityID
@@ -25,10 +25,12 @@ struct PlanActivity: Sendable, Equatable {
     var doneOn: LocalDate?
     /// What was noted when it was held.
     var note: String?
+    /// The day it was cancelled, if it was.
+    var cancelledOn: LocalDate?
 
     /// The columns ``init(row:)`` reads, in order, of `scheduling.plan_activities a`.
     static let columns: StaticString = """
-        a.id, a.title, a.kind, a.period_start::text, a.period_end::text, a.responsible, a.expected_result, a.done, a.done_on::text, a.note
+        a.id, a.title, a.kind, a.period_start::text, a.period_end::text, a.responsible, a.expected_result, a.done, a.done_on::text, a.note, a.cancelled_on::text
         """
 
     /// An activity as stored.
@@ -43,5 +45,6 @@ struct PlanActivity: Sendable, Equatable {
         done = try row.decode(Bool.self, at: 7)
         doneOn = try row.optionalLocalDate(at: 8)
         note = try row.decode(String?.self, at: 9)
+        cancelledOn = try row.optionalLocalDate(at: 10)
     }
 }

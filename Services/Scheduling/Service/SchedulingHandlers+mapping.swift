@@ -121,7 +121,8 @@ extension Components.Schemas.PlanActivity {
         self.init(
             id: activity.id.description, title: activity.title, kind: Wire.term(activity.kind), periodStart: activity.periodStart.description,
             periodEnd: activity.periodEnd.description, responsible: activity.responsible, expectedResult: activity.expectedResult,
-            done: activity.done, doneOn: activity.doneOn?.description, note: activity.note)
+            done: activity.done, doneOn: activity.doneOn?.description, note: activity.note,
+            cancelledOn: activity.cancelledOn?.description)
     }
 }
 

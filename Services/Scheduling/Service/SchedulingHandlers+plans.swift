@@ -116,10 +116,28 @@ extension SchedulingHandlers {
                 "Отмечается только проведённое мероприятие; непроведённое остаётся открытым.")
         }
         let doneOn = try Wire.date(body.doneOn, at: "/done_on")
-        let completed = try await transaction { caller, connection, _ in
-            try await WorkPlanStore.completeActivity(activityID: activity, doneOn: doneOn, note: body.note, by: caller, in: connection)
+        let completed = try await transaction { caller, connection, now in
+            try await WorkPlanStore.completeActivity(activityID: activity, doneOn: doneOn, note: body.note, by: caller, in: connection, now: now)
         }
         return .ok(.init(body: .json(.init(completed))))
+    }
+
+    func replanPlanActivity(_ input: Operations.ReplanPlanActivity.Input) async throws -> Operations.ReplanPlanActivity.Output {
+        let activity = PlanActivityID(try Wire.uuid(input.path.activityId, at: "activity_id"))
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedMediaType }
+        let start = try Wire.date(body.periodStart, at: "/period_start"), end = try Wire.date(body.periodEnd, at: "/period_end")
+        let moved = try await transaction { caller, connection, now in
+            try await WorkPlanStore.replanActivity(activityID: activity, periodStart: start, periodEnd: end, by: caller, in: connection, now: now)
+        }
+        return .ok(.init(body: .json(.init(moved))))
+    }
+
+    func cancelPlanActivity(_ input: Operations.CancelPlanActivity.Input) async throws -> Operations.CancelPlanActivity.Output {
+        let activity = PlanActivityID(try Wire.uuid(input.path.activityId, at: "activity_id"))
+        let cancelled = try await transaction { caller, connection, now in
+            try await WorkPlanStore.cancelActivity(activityID: activity, by: caller, in: connection, now: now)
+        }
+        return .ok(.init(body: .json(.init(cancelled))))
     }
 
     func listMethodologicalVisits(_ input: Operations.ListMethodologicalVisits.Input) async throws -> Operations.ListMethodologicalVisits.Output {

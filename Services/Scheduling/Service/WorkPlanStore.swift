@@ -4,9 +4,9 @@ import Models
 import Postgres
 import StaffAccess
 
-/// A service's plans of work (seeds 000, 001): the head sets them and their activities, anyone
-/// on the staff marks an activity held, which monitoring counts against the plan. Every write is
-/// audited.
+/// A service's plans of work (seeds 000, 001): the head sets them and their activities, moves or
+/// cancels an activity, anyone on the staff marks one held; each change is published for
+/// monitoring, which counts the planned against the held. Every write is audited.
 enum WorkPlanStore {
     /// Creates an empty work plan of the caller's organisation for `year`.
     ///
@@ -52,7 +52,8 @@ enum WorkPlanStore {
         }
     }
 
-    /// Adds an activity to a work plan of the caller's organisation.
+    /// Adds an activity to a work plan of the caller's organisation and, in the same
+    /// transaction, publishes it as planned (`plan_activity.recorded.v1`).
     ///
     /// - Throws: ``SchedulingRefusal``: `forbidden` for a specialist; no such plan; `length` or
     ///   `too_long` texts; `before_start` when the period ends before it starts.
@@ -74,22 +75,81 @@ enum WorkPlanStore {
             RETURNING \(unescaped: PlanActivity.columns)
             """).single
         guard let row else { throw SchedulingRefusal.notFound("work plan", "план работы") }
+        let activity = try PlanActivity(row: row)
+        try await publish(activity, of: planID, by: caller, in: connection, now: now)
         try await AuditTrail.record("plan_activity.create", by: caller, entity: "plan_activity", entityID: id.uuid, in: connection)
-        return try PlanActivity(row: row)
+        return activity
+    }
+
+    /// Moves an activity still open to another period (перенос срока): head only. Monitoring
+    /// counts it as planned in the quarters the new period overlaps.
+    ///
+    /// - Throws: ``SchedulingRefusal``: `forbidden` for a specialist; no such activity;
+    ///   `before_start`; `activity_already_done` or `activity_cancelled`.
+    static func replanActivity(
+        activityID: PlanActivityID, periodStart: LocalDate, periodEnd: LocalDate, by caller: StaffCaller, in connection: PostgresConnection,
+        now: Date
+    ) async throws -> PlanActivity {
+        try caller.require(.head, for: "manage work plans")
+        try periodEnd.require(notBefore: periodStart, at: "/period_end", code: "before_start", "period_start", "period_start")
+        let planID = try await lockOpen(activityID, for: caller, in: connection)
+        let row = try await connection.query("""
+            UPDATE scheduling.plan_activities AS a SET period_start = \(periodStart.description)::date, period_end = \(periodEnd.description)::date
+            WHERE a.id = \(activityID.uuid)
+            RETURNING \(unescaped: PlanActivity.columns)
+            """).single.unwrapped("re-planned plan activity")
+        let activity = try PlanActivity(row: row)
+        try await publish(activity, of: planID, by: caller, in: connection, now: now)
+        try await AuditTrail.record("plan_activity.replan", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
+        return activity
+    }
+
+    /// Calls off an activity still open, as of today where the organisation is: head only. It
+    /// stays in the plan, marked cancelled, and counts as planned no more.
+    ///
+    /// - Throws: ``SchedulingRefusal``: `forbidden` for a specialist; no such activity;
+    ///   `activity_already_done` or `activity_cancelled`.
+    static func cancelActivity(activityID: PlanActivityID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> PlanActivity {
+        try caller.require(.head, for: "manage work plans")
+        let planID = try await lockOpen(activityID, for: caller, in: connection)
+        let today = LocalDate(containing: now, in: try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection))
+        let row = try await connection.query("""
+            UPDATE scheduling.plan_activities AS a SET cancelled_on = \(today.description)::date
+            WHERE a.id = \(activityID.uuid)
+            RETURNING \(unescaped: PlanActivity.columns)
+            """).single.unwrapped("cancelled plan activity")
+        let activity = try PlanActivity(row: row)
+        try await publish(activity, of: planID, by: caller, in: connection, now: now)
+        try await AuditTrail.record("plan_activity.cancel", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
+        return activity
     }
 
     /// Marks an activity of the caller's organisation's plan held on `doneOn` and, in the same
-    /// transaction, publishes `plan_activity.completed.v1`. Heads and specialists alike: whoever
-    /// held it reports it.
+    /// transaction, publishes it done. Heads and specialists alike: whoever held it reports it.
     ///
     /// - Throws: ``SchedulingRefusal``: no such activity; `activity_already_done`, so that
-    ///   monitoring counts it once; `too_long` note.
+    ///   monitoring counts it once; `activity_cancelled`; `too_long` note.
     static func completeActivity(
-        activityID: PlanActivityID, doneOn: LocalDate, note: String?, by caller: StaffCaller, in connection: PostgresConnection
+        activityID: PlanActivityID, doneOn: LocalDate, note: String?, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> PlanActivity {
         let note = try note.optionalText(at: "/note", max: 2000, multiline: true)
+        let planID = try await lockOpen(activityID, for: caller, in: connection)
+        let row = try await connection.query("""
+            UPDATE scheduling.plan_activities AS a SET done = true, done_on = \(doneOn.description)::date, note = \(note)
+            WHERE a.id = \(activityID.uuid)
+            RETURNING \(unescaped: PlanActivity.columns)
+            """).single.unwrapped("completed plan activity")
+        let activity = try PlanActivity(row: row)
+        try await publish(activity, of: planID, by: caller, in: connection, now: now)
+        try await AuditTrail.record("plan_activity.complete", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
+        return activity
+    }
+
+    /// The plan of the caller's organisation's activity `activityID`, the activity locked for the
+    /// rest of the transaction, provided it is neither held nor cancelled: those change no more.
+    private static func lockOpen(_ activityID: PlanActivityID, for caller: StaffCaller, in connection: PostgresConnection) async throws -> WorkPlanID {
         let found = try await connection.query("""
-            SELECT a.plan_id, a.done FROM scheduling.plan_activities a JOIN scheduling.work_plans w ON w.id = a.plan_id
+            SELECT a.plan_id, a.done, a.cancelled_on IS NOT NULL FROM scheduling.plan_activities a JOIN scheduling.work_plans w ON w.id = a.plan_id
             WHERE a.id = \(activityID.uuid) AND w.organisation_id = \(caller.organisationID.uuid)
             FOR UPDATE OF a
             """).single
@@ -99,19 +159,22 @@ enum WorkPlanStore {
                 .conflict, code: "activity_already_done", message: "This activity is already marked done.",
                 messageRu: "Это мероприятие уже отмечено выполненным.")
         }
-        let row = try await connection.query("""
-            UPDATE scheduling.plan_activities AS a SET done = true, done_on = \(doneOn.description)::date, note = \(note)
-            WHERE a.id = \(activityID.uuid)
-            RETURNING \(unescaped: PlanActivity.columns)
-            """).single.unwrapped("completed plan activity")
-        let activity = try PlanActivity(row: row)
-        let planID = WorkPlanID(try found.decode(UUID.self, at: 0))
-        let event = PlanActivityCompleted(
-            organisationID: caller.organisationID, planID: planID, activityID: activityID, kind: activity.kind,
-            periodStart: activity.periodStart, periodEnd: activity.periodEnd, done: activity.done, doneOn: activity.doneOn)
-        try await MessageBus.publish(
-            [try OutgoingMessage(event, correlationID: planID.uuid)], topic: PlanActivityCompleted.messageType, in: connection)
-        try await AuditTrail.record("plan_activity.complete", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
-        return activity
+        guard try !found.decode(Bool.self, at: 2) else {
+            throw SchedulingRefusal(
+                .conflict, code: "activity_cancelled", message: "This activity was cancelled; it changes no more.",
+                messageRu: "Это мероприятие отменено и больше не изменяется.")
+        }
+        return WorkPlanID(try found.decode(UUID.self, at: 0))
+    }
+
+    /// Publishes the activity's state as it now stands, for monitoring's planned-versus-done.
+    private static func publish(
+        _ activity: PlanActivity, of planID: WorkPlanID, by caller: StaffCaller, in connection: PostgresConnection, now: Date
+    ) async throws {
+        let event = PlanActivityRecorded(
+            organisationID: caller.organisationID, planID: planID, activityID: activity.id, kind: activity.kind,
+            periodStart: activity.periodStart, periodEnd: activity.periodEnd, done: activity.done, doneOn: activity.doneOn,
+            cancelled: activity.cancelledOn != nil, recordedAt: now)
+        try await MessageBus.publish([try OutgoingMessage(event, correlationID: planID.uuid)], topic: PlanActivityRecorded.messageType, in: connection)
     }
 }

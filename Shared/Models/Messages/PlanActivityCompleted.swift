@@ -1,8 +1,9 @@
 import Foundation
 
-/// `plan_activity.completed.v1`: an activity of a service's work plan was marked done. Published
-/// in the same transaction, once per activity (a done activity cannot be completed again), so
-/// monitoring can count the trainings and events held against the work plan in each quarter.
+/// `plan_activity.completed.v1`: an activity of a service's work plan was marked done, once per
+/// activity. No longer published: ``PlanActivityRecorded`` reports every change of an activity,
+/// its planning included. Monitoring still projects those already on its queue (or redriven from
+/// dead letters) after an upgrade, so none done before it is lost.
 public struct PlanActivityCompleted: MessageContract, Hashable {
     /// `plan_activity.completed.v1`.
     public static let messageType = "plan_activity.completed.v1"

@@ -11,7 +11,10 @@ public enum CaseOutcome: String, Vocabulary {
     case refused
     /// Передано в другую службу или ведомство.
     case transferred
-    /// Работа продолжена: the case conference decided to go on under a new plan or programme.
+    /// Работа продолжена. No procedure closes a case with it: an accompaniment the case
+    /// conference continues moves from «evaluated» to a new support plan and stays open, and the
+    /// quarterly report counts that move (`accompaniments_continued`). Kept because published
+    /// contracts carry this vocabulary.
     case continued
     /// Цели сопровождения достигнуты: the case conference closed an accompaniment whose plan worked.
     case goalsAchieved = "goals_achieved"
