@@ -148,6 +148,12 @@ struct StaffAPITests {
             let specialist = try await work.addSpecialist()
             let id = try await work.openCases(1, kind: .schoolIdentification)[0]
             let head = try await tokens.issue(for: work.head, lifetime: 3600)
+            /// A token's headers without a media type, for a request without a body.
+            func bare(_ token: String) -> HTTPFields {
+                var headers = Self.headers(token)
+                headers[.contentType] = nil
+                return headers
+            }
             func post(_ uri: String, _ body: String?, method: HTTPRequest.Method = .post, headers: HTTPFields? = nil,
                       _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
                 try await client.execute(
@@ -189,6 +195,35 @@ struct StaffAPITests {
                 #expect($0.status == .conflict)
                 #expect(Self.firstError($0) == " work_plan_exists")
             }
+            // An activity moved to another period, then called off; called off, it moves no more.
+            var planID = "", activityID = ""
+            try await client.execute(uri: "/v1/work-plans?year=2026", method: .get, headers: Self.headers(head)) { response in
+                planID = try #require((try Self.json(response.body)["items"] as? [[String: Any]])?.first?["id"] as? String)
+            }
+            let activity = ByteBuffer(
+                string: #"{"title":"Семинар","kind":"training","period_start":"2026-10-01","period_end":"2026-10-31","responsible":"Психолог"}"#)
+            try await client.execute(uri: "/v1/work-plans/\(planID)/activities", method: .post, headers: Self.headers(head), body: activity) { response in
+                #expect(response.status == .created)
+                activityID = try #require(try Self.json(response.body)["id"] as? String)
+            }
+            let activityURI = "/v1/work-plans/\(planID)/activities/\(activityID)"
+            try await post("\(activityURI)/period", #"{"period_start":"2026-09-01","period_end":"2026-09-30"}"#, method: .put) { response in
+                #expect(response.status == .ok)
+                let moved = try Self.json(response.body)
+                #expect(moved["period_start"] as? String == "2026-09-01")
+            }
+            try await post("\(activityURI)/period", #"{"period_start":"2026-09-01","period_end":"2026-08-31"}"#, method: .put) {
+                #expect(Self.firstError($0) == "/period_end before_start")
+            }
+            try await post("\(activityURI)/cancellation", nil, headers: bare(head)) { response in
+                #expect(response.status == .ok)
+                let cancelled = try Self.json(response.body)
+                #expect(cancelled["cancelled_on"] is String)
+            }
+            try await post("\(activityURI)/period", #"{"period_start":"2026-10-01","period_end":"2026-10-31"}"#, method: .put) {
+                #expect($0.status == .conflict)
+                #expect(Self.firstError($0) == " activity_cancelled")
+            }
 
             // Working hours may end at 24:00, and read back so (the document allows it).
             try await post("/v1/specialists/\(specialist)/working-hours", #"{"hours":[{"weekday":1,"starts":"20:00","ends":"24:00"}]}"#, method: .put) {
@@ -203,13 +238,11 @@ struct StaffAPITests {
             ) { #expect(Self.firstError($0) == "/from out_of_range") }
 
             // A body the document lets go may be omitted: no bytes and no media type is not a 415.
-            var bare = Self.headers(head)
-            bare[.contentType] = nil
-            try await post("/v1/meetings/\(UUID())/cancellation", nil, headers: bare) { #expect($0.status == .notFound) }
-            try await post("/v1/meetings/\(UUID())/held", "", headers: bare) { #expect($0.status == .notFound) }
+            try await post("/v1/meetings/\(UUID())/cancellation", nil, headers: bare(head)) { #expect($0.status == .notFound) }
+            try await post("/v1/meetings/\(UUID())/held", "", headers: bare(head)) { #expect($0.status == .notFound) }
             // An operation that needs a body names what it misses; bytes without a media type stay a 415.
-            try await post("/v1/rooms", nil, headers: bare) { #expect(Self.firstError($0) == "/name required") }
-            try await post("/v1/rooms", #"{"name":"x","capacity":1}"#, headers: bare) { #expect($0.status == .unsupportedMediaType) }
+            try await post("/v1/rooms", nil, headers: bare(head)) { #expect(Self.firstError($0) == "/name required") }
+            try await post("/v1/rooms", #"{"name":"x","capacity":1}"#, headers: bare(head)) { #expect($0.status == .unsupportedMediaType) }
         }
     }
 }
