@@ -20,13 +20,13 @@ enum Program {
         let name = URL(fileURLWithPath: CommandLine.arguments.first ?? "accord").lastPathComponent
         switch name {
         case ServiceIdentity.intake.executableName:
-            try await runService(.intake, build: IntakeService.buildApplication(reader:))
+            await runService(.intake, build: IntakeService.buildApplication(reader:))
         case ServiceIdentity.scheduling.executableName:
-            try await runService(.scheduling, build: SchedulingService.buildApplication(reader:))
+            await runService(.scheduling, build: SchedulingService.buildApplication(reader:))
         case ServiceIdentity.monitoring.executableName:
-            try await runService(.monitoring, build: MonitoringService.buildApplication(reader:))
+            await runService(.monitoring, build: MonitoringService.buildApplication(reader:))
         case ServiceIdentity.notifications.executableName:
-            try await runService(.notifications, build: NotificationsService.buildApplication(reader:))
+            await runService(.notifications, build: NotificationsService.buildApplication(reader:))
         default:
             await Accord.main()
         }

@@ -13,6 +13,8 @@ public struct ServiceDatabase: Service {
     public let pool: PostgresPool
     /// The migration sets this service applies at start-up, in order.
     public let migrations: [MigrationSet]
+    /// How long `migrate()` waits for a database that does not answer yet.
+    let startupTimeout: Duration
     let logger: Logger
 
     /// Creates the pool from the settings; no connection opens until first use.
@@ -26,12 +28,30 @@ public struct ServiceDatabase: Service {
             logger: logger
         )
         self.migrations = migrations
+        startupTimeout = settings.databaseStartupTimeout
     }
 
     /// Applies pending migrations; safe with replicas starting at once (see `MigrationRunner`).
+    ///
+    /// A database that does not answer yet (compose starts it beside the services; a managed
+    /// server restarts) is waited for, with backoff, up to `DATABASE_STARTUP_TIMEOUT_SECONDS`;
+    /// one that refuses the login or lacks the database fails at once, as waiting cannot help.
     public func migrate() async throws {
         logger.info("checking migrations", metadata: ["database": "\(pool.configuration.redactedDescription)"])
-        try await MigrationRunner(pool: pool, logger: logger).migrate(migrations)
+        let giveUp = ContinuousClock.now + startupTimeout
+        var pause = Duration.milliseconds(500)
+        while true {
+            do {
+                try await MigrationRunner(pool: pool, logger: logger).migrate(migrations)
+                return
+            } catch where StartupFailure.isWorthWaiting(error) && ContinuousClock.now + pause < giveUp {
+                logger.warning("database not reachable yet; waiting", metadata: [
+                    "error": "\(StartupFailure(error).description)", "retry_in": "\(pause)",
+                ])
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(5))
+            }
+        }
     }
 
     /// Ready when the database answers and every migration this build knows is applied.

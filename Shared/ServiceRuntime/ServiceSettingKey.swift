@@ -11,6 +11,7 @@ enum ServiceSettingKey: String, CaseIterable {
     case databasePoolSize = "database.poolSize"
     case databaseAcquireTimeoutSeconds = "database.acquireTimeoutSeconds"
     case databaseStatementTimeoutSeconds = "database.statementTimeoutSeconds"
+    case databaseStartupTimeoutSeconds = "database.startupTimeoutSeconds"
 
     /// The key as swift-configuration looks it up.
     var configKey: ConfigKey { ConfigKey(rawValue) }

@@ -17,6 +17,7 @@ extension ServiceSettings {
     /// | `database.poolSize` | `DATABASE_POOL_SIZE` | `10` |
     /// | `database.acquireTimeoutSeconds` | `DATABASE_ACQUIRE_TIMEOUT_SECONDS` | `5` |
     /// | `database.statementTimeoutSeconds` | `DATABASE_STATEMENT_TIMEOUT_SECONDS` | `5` |
+    /// | `database.startupTimeoutSeconds` | `DATABASE_STARTUP_TIMEOUT_SECONDS` | `60` |
     ///
     /// With a reader from `ConfigReader(service:environment:)` each variable may also be given
     /// with the service's prefix (`INTAKE_HTTP_PORT`), which wins. Choices are case-insensitive.
@@ -64,6 +65,7 @@ extension ServiceSettings {
         }
         databaseAcquireTimeout = try await settings.seconds(.databaseAcquireTimeoutSeconds, default: .seconds(5))
         databaseStatementTimeout = try await settings.seconds(.databaseStatementTimeoutSeconds, default: .seconds(5))
+        databaseStartupTimeout = try await settings.seconds(.databaseStartupTimeoutSeconds, default: .seconds(60))
     }
 }
 

@@ -35,4 +35,8 @@ public struct ServiceSettings: Sendable, Equatable {
     /// server's `statement_timeout`, and a second later the client gives up on a server that
     /// does not answer at all, so a request meets a frozen database with a 503 within seconds.
     public var databaseStatementTimeout: Duration = .seconds(5)
+    /// How long start-up waits for a database that does not answer yet (still starting, a
+    /// restart) before giving up with exit code 69 (`DATABASE_STARTUP_TIMEOUT_SECONDS`, default 60 s).
+    /// A database that refuses the login or does not exist is not waited for: that is exit 78 at once.
+    public var databaseStartupTimeout: Duration = .seconds(60)
 }

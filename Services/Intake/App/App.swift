@@ -5,6 +5,6 @@ import ServiceRuntime
 @main
 struct App {
     static func main() async throws {
-        try await runService(.intake, build: buildApplication(reader:))
+        await runService(.intake, build: buildApplication(reader:))
     }
 }

@@ -7,7 +7,7 @@ import ServiceRuntime
 /// undocumented fields, values that do not decode (missing, wrong type, outside an enumeration)
 /// and broken rules (forbidden characters, lengths, dates, …) together, whichever stage finds
 /// them.
-protocol IntakeBody: Decodable {
+protocol IntakeBody: Decodable, Sendable {
     /// The fields it may carry.
     static var fields: DocumentedFields { get }
     /// The operations that take it, by OpenAPI `operationId`.

@@ -5,6 +5,6 @@ import ServiceRuntime
 @main
 struct App {
     static func main() async throws {
-        try await runService(.monitoring, build: buildApplication(reader:))
+        await runService(.monitoring, build: buildApplication(reader:))
     }
 }

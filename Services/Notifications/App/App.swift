@@ -5,6 +5,6 @@ import ServiceRuntime
 @main
 struct App {
     static func main() async throws {
-        try await runService(.notifications, build: buildApplication(reader:))
+        await runService(.notifications, build: buildApplication(reader:))
     }
 }
