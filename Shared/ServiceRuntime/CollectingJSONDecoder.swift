@@ -26,11 +26,18 @@ public enum CollectingJSONDecoder {
         public var undecided: [String] { issues.filter { $0.code != "unknown_field" }.map(\.pointer) }
     }
 
-    /// `data` decoded as `Body`, with every issue. Dates are read as ISO 8601.
+    /// `data` decoded as `Body`, with every issue. Dates are read as the generated servers read
+    /// them (``RFC3339DateTranscoder``), so that no date they take is reported.
     public static func decode<Body: Decodable>(_ type: Body.Type, from data: Data) -> Outcome<Body> {
         let log = IssueLog()
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            guard let date = try? RFC3339DateTranscoder().decode(container.decode(String.self)) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 date-time")
+            }
+            return date
+        }
         decoder.userInfo[IssueLog.key] = log
         do {
             let root = try decoder.decode(Root<Body>.self, from: data)
@@ -110,7 +117,16 @@ private final class LenientDecoder: Decoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         let container = try base.container(keyedBy: type)
         if requested == nil { requested = [] }
-        return KeyedDecodingContainer(LenientKeyed(base: container, decoder: self))
+        return KeyedDecodingContainer(LenientKeyed(base: container, decoder: self, listsLeftovers: Self.isLeftoverCheck(type)))
+    }
+
+    /// Whether a type reads the object through `Key` only to find the fields it does not know:
+    /// the generated types of `additionalProperties: false` ask OpenAPIRuntime's `StringKey`
+    /// container for every key and throw at the first unknown one, which would name it
+    /// `invalid_value` and drop the whole object for a stand-in. Such a container lists no
+    /// keys, the check passes, and ``reportUndocumentedFields()`` names every unknown field.
+    private static func isLeftoverCheck<Key: CodingKey>(_ type: Key.Type) -> Bool {
+        String(reflecting: type) == "OpenAPIRuntime.StringKey"
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -142,9 +158,13 @@ private struct AnyKey: CodingKey {
 private struct LenientKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let base: KeyedDecodingContainer<Key>
     let decoder: LenientDecoder
+    /// Set for a generated type's check for unknown fields (see ``LenientDecoder``): it is told
+    /// of none.
+    let listsLeftovers: Bool
 
     var codingPath: [any CodingKey] { base.codingPath }
     var allKeys: [Key] {
+        if listsLeftovers { return [] }
         decoder.listedKeys = true
         return base.allKeys
     }
@@ -189,6 +209,14 @@ private struct LenientKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The generic read, under a name the scalar overloads can call without calling themselves.
     private func decode<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
         try decode(type as T.Type, forKey: key) as T
+    }
+
+    /// An optional field: a bad value with no stand-in of its own (a UUID, an enumeration that
+    /// cannot list its cases) is taken as absent, so the object around it is still read.
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        decoder.requested?.insert(key.stringValue)
+        guard base.contains(key), try !base.decodeNil(forKey: key) else { return nil }
+        return Lenient.decode(T.self, from: try base.superDecoder(forKey: key), log: decoder.log)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -287,7 +315,7 @@ private struct LenientSingle: SingleValueDecodingContainer {
     }
 }
 
-/// Neutral values for what could not be decoded: empty text, zero, `false`, an enumeration's first
+/// Neutral values for what could not be decoded: empty text, zero, `false`, the nil UUID, an enumeration's first
 /// case, an empty array, an object with its required fields stood in for and its optional ones
 /// absent.
 private enum StandIn {
@@ -304,7 +332,7 @@ private enum StandIn {
     }
 
     private static func scalar<T>(for type: T.Type) -> T? {
-        let values: [Any] = ["", 0, 0.0, Float(0), false, Int64(0), Int32(0), Date(timeIntervalSince1970: 0), Data()]
+        let values: [Any] = ["", 0, 0.0, Float(0), false, Int64(0), Int32(0), Date(timeIntervalSince1970: 0), Data(), UUID(uuidString: "00000000-0000-0000-0000-000000000000")!]
         return values.lazy.compactMap { $0 as? T }.first
     }
 }

@@ -41,8 +41,15 @@ extension FieldIssue {
     /// The pointer (or dotted parameter name, for an empty `prefix`) of a coding path.
     public static func pointer(_ path: [any CodingKey], prefix: String = "/") -> String {
         let segments = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
-            .map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-        return prefix.isEmpty ? segments.joined(separator: ".") : "/" + segments.joined(separator: "/")
+        return prefix.isEmpty ? segments.joined(separator: ".") : "/" + segments.map(escaped).joined(separator: "/")
+    }
+
+    /// The pointer to the member `name` of the top-level object.
+    public static func member(_ name: String) -> String { "/" + escaped(name) }
+
+    /// A pointer's segment: `~` and `/` escaped (RFC 6901).
+    private static func escaped(_ segment: String) -> String {
+        segment.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     private static func describe(_ type: Any.Type) -> String {

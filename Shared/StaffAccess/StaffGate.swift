@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 import ServiceRuntime
@@ -11,6 +12,10 @@ import ServiceRuntime
 /// generated server would read no bytes as broken JSON (a 400), so the gate hands it `{}`,
 /// which is what those operations take for "nothing to say"; an operation that needs a body
 /// then answers a 422 naming the fields it misses.
+///
+/// The generated server stops at the first value of a body it cannot decode; the gate, which
+/// holds the body's bytes, reads a refused body again as one of `bodies` and answers one 422
+/// with every problem.
 public struct StaffGate<Context: RequestContext>: RouterMiddleware {
     /// Checks tokens; `nil` while no secret is configured, when every request is a 401.
     let tokens: StaffTokens?
@@ -18,13 +23,17 @@ public struct StaffGate<Context: RequestContext>: RouterMiddleware {
     let maxBodyBytes: Int
     /// The roles this service serves; another role's valid token is a 403.
     let roles: Set<StaffRole>
+    /// The service's operations' bodies, read again when the generated server refuses one.
+    let bodies: RequestBodies
 
-    /// A gate checking `tokens` (none: every request is a 401), bodies up to `maxBodyBytes`, and
-    /// serving only callers in `roles`.
-    public init(tokens: StaffTokens?, maxBodyBytes: Int, roles: Set<StaffRole>) {
+    /// A gate checking `tokens` (none: every request is a 401), bodies up to `maxBodyBytes`,
+    /// serving only callers in `roles`, and reporting every problem of a refused body among
+    /// `bodies`.
+    public init(tokens: StaffTokens?, maxBodyBytes: Int, roles: Set<StaffRole>, bodies: RequestBodies = RequestBodies([])) {
         self.tokens = tokens
         self.maxBodyBytes = maxBodyBytes
         self.roles = roles
+        self.bodies = bodies
     }
 
     /// Checks the request, then runs the rest with its caller set.
@@ -40,14 +49,19 @@ public struct StaffGate<Context: RequestContext>: RouterMiddleware {
         if carriesBody, !omitted, contentType == nil { throw APIProblem.unsupportedMediaType }
         guard let caller = await authenticate(request) else { throw APIProblem.staffUnauthenticated }
         guard roles.contains(caller.role) else { throw APIProblem.roleNotServed }
+        let sent = omitted ? ByteBuffer(string: "{}") : body
         if omitted {
             // The head stays as sent: without a media type the generated server reads JSON, and
             // it does not hold the bytes to a `Content-Length` of 0.
-            request.body = RequestBody(buffer: ByteBuffer(string: "{}"))
+            request.body = RequestBody(buffer: sent)
         } else if carriesBody, JSONRequestBody.isForeignEncoding(body.readableBytesView) {
             throw JSONRequestBody.foreignEncoding
         }
-        return try await StaffRequest.$caller.withValue(caller) { try await next(request, context) }
+        do {
+            return try await StaffRequest.$caller.withValue(caller) { try await next(request, context) }
+        } catch {
+            throw bodies.problem(for: error, body: Data(sent.readableBytesView)) as (any Error)? ?? error
+        }
     }
 
     private func authenticate(_ request: Request) async -> StaffCaller? {

@@ -37,7 +37,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
                 invalidParameter: ReportQuery.invalidParameter(in:), domainProblem: ReportRefusal.problem(for:)))
-            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: Set(StaffRole.allCases)))
+            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: Set(StaffRole.allCases), bodies: .monitoring))
             try MonitoringHandlers(pool: database.pool).registerHandlers(
                 on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })

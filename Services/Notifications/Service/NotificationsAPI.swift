@@ -66,22 +66,27 @@ struct NotificationsAPI: Sendable {
     private func putRecipient(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let caller = try StaffRequest.required()
         let (kind, id, organisation) = try scope(context, caller)
-        let input = try await APIBody.decode(RecipientStore.Input.self, from: request, allowed: RecipientStore.Input.members, limit: maxBodyBytes)
+        let input = try await APIBody.decode(
+            RecipientStore.Input.self, from: request, allowed: RecipientStore.Input.members, limit: maxBodyBytes, rules: Self.recipientIssues)
+        let phone = input.phone.flatMap { PhoneNumber.normalised($0.address) }
+        let written = try await recipients.put(kind, id, organisation: organisation, input: input, email: input.email?.address, phone: phone, caller: caller)
+        return try APIBody.response(RecipientView(written))
+    }
+
+    /// What is wrong with a recipient's contacts: an email or a phone that is not one, a time
+    /// zone that is not IANA's.
+    private static func recipientIssues(_ input: RecipientStore.Input) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        let email = input.email.map(\.address)
-        if let email, !EmailAddress.isValid(email) {
+        if let email = input.email?.address, !EmailAddress.isValid(email) {
             issues.append(FieldIssue(pointer: "/email/address", code: "invalid_value", message: "Is not an email address.", messageRu: "Не адрес электронной почты."))
         }
-        let phone = input.phone.map { PhoneNumber.normalised($0.address) }
-        if phone == .some(nil) {
+        if let phone = input.phone?.address, PhoneNumber.normalised(phone) == nil {
             issues.append(FieldIssue(pointer: "/phone/address", code: "invalid_value", message: "Is not a phone number (+7 912 345-67-89).", messageRu: "Не номер телефона (+7 912 345-67-89)."))
         }
         if let zone = input.timeZone, TimeZone(identifier: zone) == nil {
             issues.append(FieldIssue(pointer: "/time_zone", code: "invalid_value", message: "Is not an IANA time zone (Asia/Almaty).", messageRu: "Не часовой пояс IANA (Asia/Almaty)."))
         }
-        guard issues.isEmpty else { throw APIProblem.validation(issues) }
-        let written = try await recipients.put(kind, id, organisation: organisation, input: input, email: email, phone: phone ?? nil, caller: caller)
-        return try APIBody.response(RecipientView(written))
+        return issues
     }
 
     // MARK: Administrator
@@ -107,27 +112,31 @@ struct NotificationsAPI: Sendable {
         var events: [String]?
         enum CodingKeys: String, CodingKey { case integratorID = "integrator_id", url, events }
 
-        func validated(creating: Bool) throws -> (url: String?, events: [String]?) {
+        /// What is wrong with it: when `creating`, a member missing; a URL a webhook may not use;
+        /// events none of which, or not all of which, may be subscribed to.
+        func issues(creating: Bool) -> [FieldIssue] {
             var issues: [FieldIssue] = []
             if creating, integratorID == nil { issues.append(.required("/integrator_id")) }
             if creating, url == nil { issues.append(.required("/url")) }
             if creating, events == nil { issues.append(.required("/events")) }
-            let checked = url.flatMap(WebhookURL.validated)
-            if url != nil, checked == nil {
+            if let url, WebhookURL.validated(url) == nil {
                 issues.append(FieldIssue(pointer: "/url", code: "invalid_value", message: "Must be an https URL (http only to a private address).", messageRu: "Нужен адрес https (http — только во внутренней сети)."))
             }
             if let events, events.isEmpty || !events.allSatisfy(WebhookSubscription.subscribableEvents.contains) {
                 issues.append(FieldIssue(pointer: "/events", code: "invalid_value", message: "Must name one or more of: \(WebhookSubscription.subscribableEvents.joined(separator: ", ")).", messageRu: "Допустимые события: \(WebhookSubscription.subscribableEvents.joined(separator: ", "))."))
             }
-            guard issues.isEmpty else { throw APIProblem.validation(issues) }
-            return (checked, events.map { Array(Set($0)).sorted() })
+            return issues
         }
+
+        /// The URL trimmed, and the events once each in order, of an input without ``issues(creating:)``.
+        var checked: (url: String?, events: [String]?) { (url.flatMap(WebhookURL.validated), events.map { Array(Set($0)).sorted() }) }
     }
 
     private func createSubscription(_ request: Request) async throws -> Response {
         let caller = try administrator()
-        let input = try await APIBody.decode(SubscriptionInput.self, from: request, allowed: ["integrator_id", "url", "events"], limit: maxBodyBytes)
-        let (url, events) = try input.validated(creating: true)
+        let input = try await APIBody.decode(
+            SubscriptionInput.self, from: request, allowed: ["integrator_id", "url", "events"], limit: maxBodyBytes, rules: { $0.issues(creating: true) })
+        let (url, events) = input.checked
         let (created, secret) = try await subscriptions.create(
             integrator: IntegratorID(input.integratorID!), url: url!, events: events!, caller: caller, in: pool, now: Date())
         var response = try APIBody.response(SubscriptionView(created, secret: secret), status: .created)
@@ -143,8 +152,9 @@ struct NotificationsAPI: Sendable {
 
     private func updateSubscription(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let caller = try administrator()
-        let input = try await APIBody.decode(SubscriptionInput.self, from: request, allowed: ["url", "events"], limit: maxBodyBytes)
-        let (url, events) = try input.validated(creating: false)
+        let input = try await APIBody.decode(
+            SubscriptionInput.self, from: request, allowed: ["url", "events"], limit: maxBodyBytes, rules: { $0.issues(creating: false) })
+        let (url, events) = input.checked
         guard let updated = try await subscriptions.update(try uuid(context, "id"), url: url, events: events, caller: caller, in: pool, now: Date())
         else { throw APIProblem.notFound }
         return try APIBody.response(SubscriptionView(updated))

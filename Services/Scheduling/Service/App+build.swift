@@ -33,7 +33,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             router.add(middleware: ProblemMiddleware(
                 retryAfter: settings.unavailableRetryAfterSeconds, maxBodyBytes: settings.maxBodyBytes,
                 invalidParameter: StaffQuery.invalidParameter(in:), domainProblem: SchedulingRefusal.problem(for:)))
-            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: [.head, .specialist]))
+            router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: [.head, .specialist], bodies: .scheduling))
             try SchedulingHandlers(pool: database.pool).registerHandlers(
                 on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         })
