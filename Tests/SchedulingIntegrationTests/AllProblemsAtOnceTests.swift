@@ -47,7 +47,7 @@ struct AllProblemsAtOnceTests {
         }
     }
 
-    @Test("a missing required field and a date that is not one: both named; a date with fractional seconds is no problem")
+    @Test("a missing required field and a date that is not one: both named; alone, the date is a 422 (it was a 400, not JSON); fractional seconds are no problem")
     func missingFieldAndBadDate() async throws {
         try await StaffAPITests.run { client, work, tokens in
             let id = try await work.openCases(1)[0]
@@ -56,6 +56,12 @@ struct AllProblemsAtOnceTests {
                 client, head, "/v1/cases/\(id)/meetings", #"{"starts_at":"tomorrow","ends_at":"2026-12-01T10:00:00.123456Z","specialist_ids":[]}"#)
             #expect(status == .unprocessableContent)
             #expect(found == ["/kind required", "/starts_at invalid_value"])
+            // Alone, a date that is not one is a 422 naming it, not the 400 for text that is not JSON
+            // (the date transcoder's error names no field).
+            let (alone, date) = try await Self.problems(
+                client, head, "/v1/cases/\(id)/meetings", #"{"kind":"main","starts_at":"tomorrow","ends_at":"2026-12-01T10:00:00Z","specialist_ids":[]}"#)
+            #expect(alone == .unprocessableContent)
+            #expect(date == ["/starts_at invalid_value"])
         }
     }
 
