@@ -39,6 +39,31 @@ public struct RequestBodies: Sendable {
               let issues = operations[error.operationID]?(body),
               !issues.isEmpty, !issues.contains(where: { $0.code == FieldIssue.notJSON.code })
         else { return nil }
-        return .validation(issues)
+        // The one rule every text of every API shares runs here too, so a NUL or a control
+        // character is named beside the decoding problems rather than after they are fixed.
+        let named = Set(issues.map(\.pointer))
+        let characters = Self.textsWithForbiddenCharacters(in: body).filter { !named.contains($0) }.map(FieldIssue.invalidCharacters)
+        return .validation(issues + characters)
+    }
+
+    /// The pointers of every string in the JSON `body` holding a character no text may hold
+    /// (judged as multi-line text: a line break is some fields' to refuse, not every field's).
+    static func textsWithForbiddenCharacters(in body: Data) -> [String] {
+        guard let root = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else { return [] }
+        var found: [String] = []
+        func walk(_ value: Any, _ pointer: String) {
+            switch value {
+            case let text as String where text.containsForbiddenScalar(multiline: true):
+                found.append(pointer)
+            case let object as [String: Any]:
+                for (key, member) in object.sorted(by: { $0.key < $1.key }) { walk(member, pointer + FieldIssue.member(key)) }
+            case let array as [Any]:
+                for (index, element) in array.enumerated() { walk(element, pointer + "/\(index)") }
+            default:
+                break
+            }
+        }
+        walk(root, "")
+        return found
     }
 }

@@ -33,6 +33,19 @@ struct AllProblemsAtOnceTests {
         }
     }
 
+    @Test("a wrong type or a missing field beside a NUL byte: both named, the NUL as invalid_characters")
+    func decodingAndForbiddenCharacters() async throws {
+        try await StaffAPITests.run { client, work, tokens in
+            let head = try await tokens.issue(for: work.head, lifetime: 3600)
+            let (status, found) = try await Self.problems(client, head, "/v1/rooms", #"{"name":"Кабинет\u00003","capacity":"two"}"#)
+            #expect(status == .unprocessableContent)
+            #expect(Set(found) == ["/capacity wrong_type", "/name invalid_characters"])
+            let (_, missing) = try await Self.problems(client, head, "/v1/rooms", #"{"name":"Кабинет\u00003"}"#)
+            #expect(Set(missing) == ["/capacity required", "/name invalid_characters"])
+            #expect(try await work.pool.count("SELECT count(*) FROM scheduling.rooms") == 0)
+        }
+    }
+
     @Test("undocumented fields and a value of the wrong type: each field named, the unknown ones as unknown_field")
     func unknownFieldsAndWrongType() async throws {
         try await StaffAPITests.run { client, work, tokens in
