@@ -166,6 +166,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AccordBenchUnitTests",
+            dependencies: ["AccordBench", "Postgres"],
+            path: "Tests/AccordBenchUnitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PostgresUnitTests",
             dependencies: ["Postgres", "TestSupport"],
             path: "Tests/PostgresUnitTests",

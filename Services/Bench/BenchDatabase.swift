@@ -21,3 +21,15 @@ func withBenchDatabase(connections: Int, _ body: (PostgresPool) async throws -> 
     try await admin.query("DROP DATABASE \(identifier: database) WITH (FORCE)")
     await admin.close()
 }
+
+/// 1 when `pool`'s server commits as PostgreSQL ships it (`fsync`, `full_page_writes` on,
+/// `synchronous_commit` not off): every commit waits for the disk, as in a deployment. 0 for a
+/// throwaway cluster (`scripts/lib/postgres.sh` without `--durable`). Every benchmark prints it
+/// as `durable`, so that no figure is quoted without the settings it was measured on.
+func serverDurability(_ pool: PostgresPool) async throws -> Double {
+    let durable = try await pool.query("""
+        SELECT current_setting('fsync') = 'on' AND current_setting('full_page_writes') = 'on'
+               AND current_setting('synchronous_commit') <> 'off'
+        """).single!.decode(Bool.self, at: 0)
+    return durable ? 1 : 0
+}

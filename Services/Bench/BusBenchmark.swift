@@ -48,7 +48,7 @@ struct BusBenchmark: AsyncParsableCommand {
                 "bulk_enqueue_per_s": enqueueRate, "drain_per_s": drainRate,
                 "single_enqueue_notify_per_s": withNotify, "single_enqueue_no_notify_per_s": withoutNotify,
                 "notify_enqueue_ratio": withNotify / withoutNotify,
-                "latency_p50_ms": latency.p50, "latency_p99_ms": latency.p99,
+                "latency_p50_ms": latency.p50, "latency_p99_ms": latency.p99, "durable": try await serverDurability(pool),
             ])
         }
     }
@@ -110,11 +110,6 @@ struct BusBenchmark: AsyncParsableCommand {
     }
 
     private func report(_ figures: [String: Double]) {
-        if json {
-            let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            for (name, value) in figures.sorted(by: { $0.key < $1.key }) { print("\(name): \(Int(value))") }
-        }
+        printFigures(figures, json: json)
     }
 }

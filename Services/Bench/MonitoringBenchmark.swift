@@ -71,6 +71,7 @@ struct MonitoringBenchmark: AsyncParsableCommand {
             "report_1_s": best1, "report_2_s": best2, "speedup": best1 / best2, "sql_reference_s": reference.min()!,
             "report_1_to_reference_ratio": reference.min()! / best1, "totals_match": mismatched.isEmpty ? 1 : 0,
             "referrals_in_quarter": report.filter { $0.key.hasPrefix("referrals_received/") }.values.reduce(0, +),
+            "durable": try await serverDurability(pool),
         ], json: json)
     }
 
@@ -87,9 +88,7 @@ struct MonitoringBenchmark: AsyncParsableCommand {
     /// One `accord-monitoring` replica, ready.
     private func startReplica(_ binary: String, number: Int) async throws -> BenchChild {
         let port = try Loopback.freePort()
-        var environment = ProcessInfo.processInfo.environment
-        environment["PGDATABASE"] = database
-        environment["DATABASE_URL"] = nil
+        var environment = BenchEnvironment.child(of: ProcessInfo.processInfo.environment, database: database, servicePrefixes: ["MONITORING_"])
         environment["HTTP_PORT"] = "\(port)"
         environment["HTTP_HOST"] = "127.0.0.1"
         environment["LOG_LEVEL"] = "warning"

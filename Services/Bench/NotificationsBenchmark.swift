@@ -48,15 +48,17 @@ struct NotificationsBenchmark: AsyncParsableCommand {
             printFigures([
                 "webhooks_per_s": throughput, "reference_posts_per_s": reference, "webhooks_to_reference_ratio": throughput / reference,
                 "e2e_p50_ms": latency.p50, "e2e_p99_ms": latency.p99, "e2e_max_ms": latency.max, "e2e_referrals": Double(rate * seconds),
-                "injected_failure_rate": 0.01,
+                "injected_failure_rate": 0.01, "durable": try await serverDurability(pool),
             ], json: json)
         }
     }
 
     private var environment: [String: String] {
-        ProcessInfo.processInfo.environment.merging([
-            // The services run on the benchmark's own database (see withBenchDatabase).
-            "PGDATABASE": "accord_bench_\(ProcessInfo.processInfo.processIdentifier)",
+        // The services run on the benchmark's own database (see withBenchDatabase).
+        BenchEnvironment.child(
+            of: ProcessInfo.processInfo.environment, database: "accord_bench_\(ProcessInfo.processInfo.processIdentifier)",
+            servicePrefixes: ["INTAKE_", "NOTIFICATIONS_"]
+        ).merging([
             "HTTP_HOST": "127.0.0.1", "LOG_LEVEL": "error", "SECRETS_KEY": String(repeating: "b", count: 32), "QUIET_HOURS": "off",
             "DELIVERY_RETRY_BASE_MS": "100", "DATABASE_POOL_SIZE": "8", "INTAKE_RATE_LIMIT_PER_SECOND": "100000", "INTAKE_RATE_LIMIT_BURST": "100000",
             // The default 1,000 webhooks/s per replica and 8 sends in flight per subscription

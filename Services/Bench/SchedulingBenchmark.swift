@@ -48,6 +48,7 @@ struct SchedulingBenchmark: AsyncParsableCommand {
                 "reference_read_p50_ms": reference.p50, "search_to_read_ratio": search.p50 / reference.p50,
                 "book_per_s": booked.rate, "book_conflicts": Double(booked.conflicts), "reference_insert_per_s": inserted,
                 "book_to_insert_ratio": booked.rate / inserted, "existing_bookings": Double(world.existingMeetings),
+                "durable": try await serverDurability(pool),
             ])
         }
     }

@@ -7,8 +7,9 @@
 #   ensure_packages               install libpq-dev, pkg-config, postgresql(-contrib), docker-compose… if missing
 #   apt_install PACKAGE…          install Debian packages (through sudo when not root)
 #   pg_bin_dir                    print the newest /usr/lib/postgresql/<v>/bin
-#   cluster_start NAME PORT [--fresh]
-#                                 start (initdb first if needed) cluster NAME on 127.0.0.1:PORT
+#   cluster_start NAME PORT [--fresh] [--durable]
+#                                 start (initdb first if needed) cluster NAME on 127.0.0.1:PORT;
+#                                 --durable: PostgreSQL's default durability (fsync, full pages)
 #   cluster_stop NAME             stop cluster NAME if we started it (quiet on success)
 #   cluster_claimed NAME          true once cluster_start has claimed NAME for this script
 #   cluster_log NAME              print the path of cluster NAME's server log
@@ -392,13 +393,24 @@ EOF
     touch "$cdir/.initialized"
 }
 
-# Usage: cluster_start NAME PORT [--fresh]
+# Usage: cluster_start NAME PORT [--fresh] [--durable]
 # Starts cluster NAME on 127.0.0.1:PORT, creating it (and database "accord")
-# first if needed; --fresh wipes any existing cluster first. Returns once the
-# server accepts connections.
+# first if needed; --fresh wipes any existing cluster first. --durable starts it
+# with PostgreSQL's default durability (fsync and full_page_writes on, as the
+# compose PostgreSQL runs), for benchmarks whose figures must hold for a
+# deployment; without it the throwaway settings of _init_cluster apply. Returns
+# once the server accepts connections.
 cluster_start() {
-    local name="$1" port="$2" fresh="${3:-}"
+    local name="$1" port="$2" fresh="" durable="" option
     [[ "$port" =~ ^[0-9]+$ ]] || die "cluster_start: bad port '$port'"
+    for option in "${@:3}"; do
+        case "$option" in
+        --fresh) fresh=--fresh ;;
+        --durable) durable=--durable ;;
+        "") ;;
+        *) die "cluster_start: unknown option '$option'" ;;
+        esac
+    done
 
     local bin
     bin="$(pg_bin_dir)" || die "no PostgreSQL server under /usr/lib/postgresql/*/bin; run ensure_packages"
@@ -454,6 +466,11 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '${sock//\'/\'\'}'
 EOF
+    # After postgresql.conf's throwaway lines, so these win; written per start, so that one
+    # cluster can serve either way.
+    if [[ "$durable" == --durable ]]; then
+        printf 'fsync = on\nfull_page_writes = on\n' >>"$cdir/data/accord.conf"
+    fi
     # As root, hand everything (incl. a data dir left by an earlier root run
     # under a different uid mapping) to the owner; postgres insists on it.
     _chown_owner "$cdir"
