@@ -26,8 +26,13 @@ struct IntakeBenchmark: AsyncParsableCommand {
     @Option(help: "Connections for wrk and for pgbench.")
     var connections = 32
 
-    @Option(help: "The service's database pool size (DATABASE_POOL_SIZE).")
-    var poolSize = 16
+    @Option(help: "The service's database pool size (DATABASE_POOL_SIZE; default: --connections, as many as pgbench gets).")
+    var poolSize: Int?
+
+    /// The service gets as many database connections as pgbench: with durable commits each
+    /// connection spends most of a request waiting for the disk, so the rate follows the number
+    /// of commits in flight, and a smaller pool would measure the pool, not intake.
+    private var servicePoolSize: Int { poolSize ?? connections }
 
     @Option(help: "Seconds of warm-up load before the measurement (0 for none).")
     var warmUpSeconds = 3
@@ -72,7 +77,7 @@ struct IntakeBenchmark: AsyncParsableCommand {
             await pool.close()
             throw error
         }
-        let childEnvironment = Self.childEnvironment(environment)
+        let childEnvironment = BenchEnvironment.child(of: environment, database: Self.database, servicePrefixes: ["INTAKE_"])
         let port = try Loopback.freePort()
         var serviceEnvironment = childEnvironment
         serviceEnvironment["HTTP_HOST"] = "127.0.0.1"
@@ -81,7 +86,7 @@ struct IntakeBenchmark: AsyncParsableCommand {
         // The benchmark measures throughput, not the per-key limit an integrator gets.
         serviceEnvironment["INTAKE_RATE_LIMIT_PER_SECOND"] = "1000000"
         serviceEnvironment["INTAKE_RATE_LIMIT_BURST"] = "1000000"
-        serviceEnvironment["DATABASE_POOL_SIZE"] = "\(poolSize)"
+        serviceEnvironment["DATABASE_POOL_SIZE"] = "\(servicePoolSize)"
         let service = try BenchChild.start(intake, [], environment: serviceEnvironment, output: directory.appendingPathComponent("accord-intake.log"))
 
         let outcome: Outcome
@@ -120,9 +125,9 @@ struct IntakeBenchmark: AsyncParsableCommand {
             }
             let reference = try await IntakePgbench(executable: pgbenchPath, directory: directory).run(
                 values: values, connections: connections, threads: min(2, connections), seconds: seconds,
-                environment: childEnvironment, connection: Self.pgbenchConnection(environment))
+                environment: childEnvironment, connection: BenchEnvironment.connectionArgument(environment, database: Self.database))
             let check = try await Self.verify(pool, accepted: measured.acceptedLocations, setup: setup)
-            outcome = Outcome(wrk: measured, pgbench: reference, check: check)
+            outcome = Outcome(wrk: measured, pgbench: reference, check: check, durable: try await serverDurability(pool) == 1)
         } catch {
             if !serviceStopped { await service.stop() }
             await pool.close()
@@ -167,22 +172,6 @@ struct IntakeBenchmark: AsyncParsableCommand {
             name: "pgbench (accord-bench)", kind: "minors_commission", organisationID: organisation, timeZone: "Asia/Yekaterinburg")
         let referenceKey = try await administration.issueKey(integratorID: reference.id, label: "accord-bench pgbench")
         return Setup(integrator: integrator.id, key: key.key, pgbenchIntegrator: reference.id, pgbenchKey: referenceKey.keyId, organisation: organisation)
-    }
-
-    /// This environment aimed at the benchmark's database: the service and pgbench read
-    /// `PGDATABASE` (with a `DATABASE_URL`, the service applies it over the URL's database).
-    /// `INTAKE_`-prefixed settings are dropped, since they would override the benchmark's own.
-    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
-        var result = environment.filter { !$0.key.hasPrefix("INTAKE_") }
-        result["PGDATABASE"] = database
-        return result
-    }
-
-    /// pgbench's connection argument: a `DATABASE_URL` with the benchmark's database set by a
-    /// `dbname` parameter (libpq applies it after the path), or none when PG* variables say it all.
-    static func pgbenchConnection(_ environment: [String: String]) -> String? {
-        guard let url = environment["DATABASE_URL"], !url.isEmpty else { return nil }
-        return url + (url.contains("?") ? "&" : "?") + "dbname=\(database)"
     }
 
     /// `name` in this executable's directory, where SwiftPM puts every product of a build.
@@ -260,6 +249,8 @@ struct IntakeBenchmark: AsyncParsableCommand {
         var wrk: IntakeWrk.Result
         var pgbench: IntakePgbench.Result
         var check: Check
+        /// Whether the server commits durably (see `serverDurability`).
+        var durable: Bool
     }
 
     private func report(_ outcome: Outcome, serviceEnding: BenchChild.Ending?, directory: URL) {
@@ -276,15 +267,16 @@ struct IntakeBenchmark: AsyncParsableCommand {
                 "stored_unacknowledged": check.storedUnacknowledged, "pgbench_latency_avg_ms": outcome.pgbench.latencyAverage,
                 "pgbench_transactions": outcome.pgbench.transactions, "pgbench_failed": outcome.pgbench.failed,
                 "pgbench_rows": check.pgbenchRows, "pgbench_bus_copies": check.pgbenchOnBus,
-                "connections": connections, "pool_size": poolSize, "seconds": seconds,
+                "connections": connections, "pool_size": servicePoolSize, "seconds": seconds, "durable": outcome.durable ? 1 : 0,
             ]
             let data = (try? JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])) ?? Data()
             print(String(decoding: data, as: UTF8.self))
             return
         }
         let verdict = ratio >= 0.5 && wrk.p99 <= 50 && check.lost == 0 && check.missingOnBus == 0 ? "meets" : "misses"
+        print("server: \(outcome.durable ? "durable (fsync, full_page_writes, synchronous_commit on)" : "throwaway (fsync or full_page_writes off, or synchronous_commit off)")")
         print(String(format: "intake (wrk, %d connections, pool %d, %d s): %.0f accepted referrals/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms",
-                     connections, poolSize, seconds, rate, wrk.p50, wrk.p90, wrk.p99, wrk.max))
+                     connections, servicePoolSize, seconds, rate, wrk.p50, wrk.p90, wrk.p99, wrk.max))
         print("  responses \(wrk.requests), 201s \(check.accepted), non-2xx \(wrk.non2xx), socket errors \(wrk.socketErrors)")
         if let failure = wrk.firstFailure { print("  first failure: \(failure)") }
         print(String(format: "pgbench (same statement, -M prepared, -c %d -j %d, %d s): %.0f tps, latency avg %.2f ms, %d transactions, %d failed",

@@ -68,6 +68,37 @@ struct MessageBusTests {
         #expect(next.channel == MessageBus.wakeChannel(for: "intake"))
     }
 
+    @Test("published without a wake-up, the statement sends no NOTIFY and names the due queues; BusWakeUps wakes them after the commit")
+    func wakeUpAfterCommit() async throws {
+        let pool = try await makeBusPool()
+        defer { Task { await pool.close() } }
+        try await pool.query("CREATE TABLE referrals (id int PRIMARY KEY)")
+        try await pool.withConnection { connection in
+            try await MessageBus.subscribe("scheduling", to: ["referral.received.v1"], in: connection)
+            try await MessageBus.subscribe("monitoring", to: ["referral.received.v1"], in: connection)
+        }
+        let listener = PostgresListener(
+            configuration: try TestDatabase.required().configuration, channels: ["scheduling", "monitoring", "intake"].map(MessageBus.wakeChannel(for:)))
+        let running = Task { await listener.run() }
+        defer { running.cancel() }
+        var events = listener.events.makeAsyncIterator()
+        #expect(await events.next() == .connected)
+        let due = try await pool.withConnection { connection in
+            try await MessageBus.publishByTypeWithoutWakeUp(
+                messages(1, type: "referral.received.v1"), after: "referral AS (INSERT INTO referrals (id) VALUES (1))", on: connection)
+        }
+        #expect(due.sorted() == ["monitoring", "scheduling"])
+        #expect(try await pool.count("SELECT count(*) FROM bus.messages") == 2)
+        // Nothing rang: the next wake-up the listener hears is the marker's, sent after it.
+        try await pool.withTransaction { try await MessageBus.enqueue(messages(1), on: "intake", in: $0) }
+        guard case .notification(let marker) = await events.next() else { return }
+        #expect(marker.channel == MessageBus.wakeChannel(for: "intake"))
+        BusWakeUps(pool: pool).wake(due)
+        var woken: Set<String> = []
+        while woken.count < 2, case .notification(let wake) = await events.next() { woken.insert(wake.channel) }
+        #expect(woken == Set(due.map(MessageBus.wakeChannel(for:))))
+    }
+
     @Test("a topic fans out to every subscribed queue")
     func publish() async throws {
         let pool = try await makeBusPool()

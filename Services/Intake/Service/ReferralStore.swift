@@ -8,6 +8,15 @@ import Postgres
 /// write of a referral records an audit entry in the same statement as the access itself.
 struct ReferralStore: Sendable {
     let pool: PostgresPool
+    /// Wakes the subscribed queues after a referral's commit rather than inside it (see
+    /// `MessageBus.publishByTypeWithoutWakeUp`): a `NOTIFY` in the statement would make every
+    /// referral's commit wait for the one before it to reach the disk.
+    let wakeUps: BusWakeUps
+
+    init(pool: PostgresPool) {
+        self.pool = pool
+        wakeUps = BusWakeUps(pool: pool)
+    }
 
     /// How a create ended.
     enum Created: Sendable {
@@ -19,7 +28,8 @@ struct ReferralStore: Sendable {
 
     /// Stores a referral, its audit entry, its idempotency key, its minors' fingerprints,
     /// `referral.received.v1` and the integrator's receipt (`referral.status_changed.v1`,
-    /// `received`) in one statement — one round trip, all or nothing.
+    /// `received`) in one statement — one round trip, all or nothing. The queues that got the
+    /// messages are woken once it has committed.
     ///
     /// The announcement's `repeat_minor_count` is counted by the same statement: the minors whose
     /// fingerprint an earlier referral to the same service left. The statement sees the table as it
@@ -52,12 +62,14 @@ struct ReferralStore: Sendable {
             ), amendments AS (
                 SELECT \(ReferralReceived.messageType)::text AS type, jsonb_build_object('repeat_minor_count', count(*)) AS fields
                 FROM fingerprints f
-                WHERE EXISTS (SELECT 1 FROM intake.minor_fingerprints m
-                              WHERE m.organisation_id = \(caller.organisationID.uuid) AND m.fingerprint = f.fingerprint)
+                -- A subquery with LIMIT 1 rather than EXISTS: the planner may run EXISTS as a hash
+                -- semi-join that reads every earlier referral of the same minor, for each referral.
+                WHERE (SELECT true FROM intake.minor_fingerprints m
+                       WHERE m.organisation_id = \(caller.organisationID.uuid) AND m.fingerprint = f.fingerprint LIMIT 1)
             )
             """
         do {
-            try await pool.withConnection { connection in
+            let due = try await pool.withConnection { connection in
                 // The receipt goes out with the referral: the integrator's webhook hears `received`.
                 let receipt = ReferralStatusChanged(
                     referralID: record.id, integratorID: caller.integratorID, referenceNumber: record.referenceNumber, status: .received,
@@ -65,8 +77,9 @@ struct ReferralStore: Sendable {
                 let messages = [
                     try OutgoingMessage(draft.announcement, correlationID: record.id.uuid), try OutgoingMessage(receipt, correlationID: record.id.uuid),
                 ]
-                try await MessageBus.publishByType(messages, after: writes, amendments: "amendments", on: connection)
+                return try await MessageBus.publishByTypeWithoutWakeUp(messages, after: writes, amendments: "amendments", on: connection)
             }
+            wakeUps.wake(due)
             return .created(record)
         } catch let error as PostgresError where error.kind == .uniqueViolation {
             // A concurrent or earlier request took the key or the reference: which one decides the answer.
