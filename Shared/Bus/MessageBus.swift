@@ -102,15 +102,13 @@ public enum MessageBus {
         ).due
     }
 
-    /// Sends the wake-ups of `queues` in a transaction of their own that does not wait for the
-    /// disk (`synchronous_commit` off for it alone): a wake-up is only a hint, which a crash may
-    /// lose harmlessly (workers poll), so it holds PostgreSQL's `NOTIFY` lock for microseconds
-    /// rather than for a WAL flush. Call it after the messages' own commit.
+    /// Sends the wake-ups of `queues` in a transaction of their own. It writes nothing else, and
+    /// PostgreSQL commits such a transaction without waiting for the disk, so it holds the
+    /// `NOTIFY` lock for microseconds rather than for a WAL flush (pgbench, one connection, durable
+    /// cluster: 4,000–4,500 such statements/s, more than the disk's flush rate). Call it after
+    /// the messages' own commit.
     public static func wake(_ queues: [String], on connection: PostgresConnection) async throws {
-        try await connection.query("""
-            SELECT count(pg_notify('accord_bus.' || queue, ''))
-            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS hint, unnest(\(queues)::text[]) AS queue
-            """)
+        try await connection.query("SELECT count(pg_notify('accord_bus.' || queue, '')) FROM unnest(\(queues)::text[]) AS queue")
     }
 
     /// Subscribes `queue` to `topics`; consuming services call it at start-up. Idempotent.
