@@ -33,20 +33,29 @@ struct MonitoringBenchmark: AsyncParsableCommand {
         let events = try await pool.query("SELECT count(*) FROM bench_events").single!.decode(Int.self, at: 0)
         try await reset(pool)
 
-        var replicas = [try await startReplica(binary, number: 1)]
-        defer { for replica in replicas { Task { _ = await replica.stop() } } }
-        let projection = try await project(events: events, on: pool)
-        let first = try await timedReport(quarter, on: pool)  // warms the caches, not counted
-        // Runs alternate between one replica and two (the second paused with SIGSTOP), so a
-        // disturbance of the machine falls on both.
-        replicas.append(try await startReplica(binary, number: 2))
+        // The replicas are stopped (and awaited) on every path: a `defer` could only start their
+        // stops in tasks that the process's exit cut short, leaving them running.
+        var replicas: [BenchChild] = []
+        let projection: Double, first: (id: UUID, seconds: Double, partsTotal: Int)
         var one: [Double] = [], two: [Double] = []
-        for _ in 0..<runs {
-            kill(replicas[1].pid, SIGSTOP)
-            one.append(try await timedReport(quarter, on: pool).seconds)
-            kill(replicas[1].pid, SIGCONT)
-            two.append(try await timedReport(quarter, on: pool).seconds)
+        do {
+            replicas.append(try await startReplica(binary, number: 1))
+            projection = try await project(events: events, on: pool)
+            first = try await timedReport(quarter, on: pool)  // warms the caches, not counted
+            // Runs alternate between one replica and two (the second paused with SIGSTOP), so a
+            // disturbance of the machine falls on both.
+            replicas.append(try await startReplica(binary, number: 2))
+            for _ in 0..<runs {
+                kill(replicas[1].pid, SIGSTOP)
+                one.append(try await timedReport(quarter, on: pool).seconds)
+                kill(replicas[1].pid, SIGCONT)
+                two.append(try await timedReport(quarter, on: pool).seconds)
+            }
+        } catch {
+            await Self.stop(replicas)
+            throw error
         }
+        await Self.stop(replicas)
         var reference: [Double] = []
         var expected: [String: Double] = [:]
         for _ in 0..<runs {
@@ -73,6 +82,14 @@ struct MonitoringBenchmark: AsyncParsableCommand {
             "referrals_in_quarter": report.filter { $0.key.hasPrefix("referrals_received/") }.values.reduce(0, +),
             "durable": try await serverDurability(pool),
         ], json: json)
+    }
+
+    /// Stops `replicas` and waits for them; a paused one is resumed first, or SIGTERM would wait.
+    private static func stop(_ replicas: [BenchChild]) async {
+        for replica in replicas {
+            kill(replica.pid, SIGCONT)
+            _ = await replica.stop()
+        }
     }
 
     /// Empties the projections, reports and monitoring queues, so every run starts from the events alone.
