@@ -1,3 +1,4 @@
+import Bus
 import Configuration
 import Foundation
 import Hummingbird
@@ -39,13 +40,17 @@ struct ReferralToCaseTests {
                     let location = try #require(created.headers[.location])
                     let referralID = try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
                     var proposed: UUID?
-                    #expect(try await eventually(within: .seconds(1)) {
+                    // The bus carries it at once: within a few of the workers' polling intervals
+                    // (a lost wake-up still ends at the next poll), not only when a lease expires
+                    // (30 s); judged against those, not a wall-clock figure a loaded machine misses.
+                    let pollingBackstop = QueueWorker.Options().pollInterval * 3
+                    #expect(try await eventually(within: pollingBackstop) {
                         proposed = try await harness.pool.query("""
                             SELECT proposed_specialist_id FROM scheduling.cases WHERE referral_id = \(referralID)
                             """).single?.decode(UUID?.self, at: 0)
                         return proposed != nil
-                    }, "no case with a proposed specialist within 1 s")
-                    #expect(ContinuousClock.now - posted < .seconds(1))
+                    }, "no case with a proposed specialist within three polling intervals")
+                    #expect(ContinuousClock.now - posted < pollingBackstop)
                     proposals.append(try #require(proposed))
                     #expect(try await eventually(within: .seconds(5)) {
                         try await intake.call(.get, location, key: court.key).object["status"] as? String == "case_opened"

@@ -139,7 +139,11 @@ struct WebhookDeliveryTests {
                         try await Task.sleep(for: .milliseconds(50))
                     }
                     let allArrived = try await eventually(within: hang / 4) { prompt.received.count == 20 }
-                    let sending = try await harness.pool.count("SELECT count(*) FROM notifications.deliveries WHERE state = 'sending'")
+                    // The stuck subscription's rows only: the other integrator's may be on their way too.
+                    let sending = try await harness.pool.count("""
+                        SELECT count(*) FROM notifications.deliveries d JOIN notifications.webhook_subscriptions s ON s.id = d.subscription_id
+                        WHERE d.state = 'sending' AND s.integrator_id = \(stuck.uuid)
+                        """)
                     hanging.release()
 
                     #expect(allArrived, "\(prompt.received.count) of 20 arrived while the other receiver hung")
