@@ -151,7 +151,9 @@ struct WebhookDeliveryTests {
                         published.first { post.body.contains("\"\($0.key)\"") }.map { post.at.timeIntervalSince($0.value) }
                     }.sorted()
                     let p99 = try #require(latencies.last, "nothing arrived")
-                    #expect(latencies.count == 20 && p99 < (hang / 60) / .seconds(1), "p99 \(p99) s")
+                    // A twelfth of the hang: far from what waiting behind the stuck receiver takes, and loose
+                    // enough for a loaded machine.
+                    #expect(latencies.count == 20 && p99 < (hang / 12) / .seconds(1), "p99 \(p99) s")
                     #expect(hanging.mostHeld == cap && sending <= cap, "held \(hanging.mostHeld), sending \(sending)")
                     #expect(try await eventually(within: .seconds(30)) {
                         try await harness.pool.count("SELECT count(*) FROM notifications.deliveries WHERE state = 'delivered'") == 120
