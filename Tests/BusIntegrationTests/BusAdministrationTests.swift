@@ -167,7 +167,7 @@ struct BusAdministrationTests {
 
         try await insertHistory(count: 3, finishedAgo: "30 days", in: pool)
         let running = Task { try await pruner.run() }
-        #expect(try await eventually(within: .seconds(10)) { try await pool.count("SELECT count(*) FROM bus.history") == 5 })
+        #expect(try await eventually { try await pool.count("SELECT count(*) FROM bus.history") == 5 })
         running.cancel()
         try await running.value
     }

@@ -27,7 +27,7 @@ struct BusMetricsTests {
             try metrics.expectGauge("accord_bus_queue_depth", [("queue", "intake"), ("state", state)]).lastValue.map(Int64.init)
         }
         // A round records its gauges one after another: wait for the whole round, not its first gauge.
-        #expect(try await eventually(within: .seconds(10)) {
+        #expect(try await eventually {
             (try? depth("ready")) == 2 && (try? depth("dead")) == 1 && (try? depth("running")) == 0
         })
         #expect(try depth("dead") == 1)
@@ -39,7 +39,7 @@ struct BusMetricsTests {
         #expect(try metrics.expectGauge("accord_bus_queue_depth", [("queue", "notifications"), ("state", "ready")]).lastValue == 0)
 
         try await pool.query("DELETE FROM bus.messages WHERE queue = 'intake'")
-        #expect(try await eventually(within: .seconds(10)) { (try? depth("ready")) == 0 && (try? depth("dead")) == 0 })
+        #expect(try await eventually { (try? depth("ready")) == 0 && (try? depth("dead")) == 0 })
         #expect(try depth("dead") == 0)
     }
 }

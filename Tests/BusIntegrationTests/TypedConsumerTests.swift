@@ -26,7 +26,7 @@ struct TypedConsumerTests {
             return .done
         }
         let drained = try await withWorkers([worker]) {
-            try await eventually(within: .seconds(10)) { try await pool.count("SELECT count(*) FROM bus.messages") == 0 }
+            try await eventually { try await pool.count("SELECT count(*) FROM bus.messages") == 0 }
         }
         #expect(drained)
         #expect(try await pool.count("SELECT count(*) FROM effects WHERE message_id = 7") == 1)

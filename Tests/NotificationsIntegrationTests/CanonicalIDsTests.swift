@@ -62,7 +62,7 @@ struct CanonicalIDsTests {
                 #expect(recipient.status == .ok && recipient.object["id"] as? String == parent.id.uuidString.lowercased())
 
                 let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "delivered" })
+                #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                 let status = try await call(client, .get, "/v1/notifications/\(id.uuidString)", token: specialist)
                 try #require(status.status == .ok)
                 #expect(status.object["id"] as? String == id.uuidString.lowercased())

@@ -39,7 +39,7 @@ struct DeliveryRulesTests {
                 ]) { _, harness in
                     let parent = try await harness.recipient(email: "ivanova@example.ru", phone: "+79123456789", timeZone: "Asia/Yekaterinburg")
                     let id = try await harness.request("meeting_reminder", for: parent, data: reminder)
-                    #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "delivered" })
+                    #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                     let deliveries = try await harness.deliveries(of: id)
                     try #require(deliveries.map(\.channel) == ["email", "sms"], "window \(window)")
                     #expect(deliveries[0].state == "delivered" && deliveries[0].dueAt < now.addingTimeInterval(60))
@@ -63,7 +63,7 @@ struct DeliveryRulesTests {
             let unwilling = try await harness.recipient(email: "ivanova@example.ru", phone: "+79123456789", consent: false)
             let refused = try await harness.request("meeting_reminder", for: unwilling, data: reminder)
             let unknown = try await harness.request("meeting_reminder", for: (id: UUID.v7(), organisation: UUID.v7()), data: reminder)
-            #expect(try await eventually(within: .seconds(10)) {
+            #expect(try await eventually {
                 let refusedReason = try await unsentReason(refused, in: harness), unknownReason = try await unsentReason(unknown, in: harness)
                 return refusedReason != nil && unknownReason != nil
             })
@@ -80,11 +80,11 @@ struct DeliveryRulesTests {
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/sms"]) { _, harness in
                 let parent = try await harness.recipient(phone: "+79123456789")
                 let id = try await harness.request("meeting_reminder", for: parent, data: reminder, sendAfter: Date().addingTimeInterval(3))
-                #expect(try await eventually(within: .seconds(10)) { try await !harness.deliveries(of: id).isEmpty })
+                #expect(try await eventually { try await !harness.deliveries(of: id).isEmpty })
                 try await harness.pool.query("UPDATE notifications.recipients SET sms_opted_out_at = now() WHERE id = \(parent.id)")
                 let planned = try #require(try await harness.deliveries(of: id).first)
                 try #require(planned.state == "pending" && planned.attempts == 0, "the opt-out must land before the send")
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "failed" })
+                #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "failed" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.failure == "opted_out" && delivery.attempts == 1)
                 #expect(gateway.received.isEmpty)
@@ -100,7 +100,7 @@ struct DeliveryRulesTests {
                 let parent = try await harness.recipient(phone: "+79123456789")
                 let id = try await harness.request("meeting_reminder", for: parent, data: reminder)
                 try await harness.request("meeting_reminder", for: parent, data: reminder, id: id)
-                #expect(try await eventually(within: .seconds(10)) {
+                #expect(try await eventually {
                     let waiting = try await harness.pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'notifications'")
                     let state = try await harness.deliveries(of: id).first?.state
                     return waiting == 0 && state == "delivered"
@@ -124,7 +124,7 @@ struct DeliveryRulesTests {
                 let sendAfter = Date().addingTimeInterval(5)
                 let id = try await harness.request("meeting_reminder", for: parent, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
                 let kept = try await harness.request("meeting_reminder", for: neighbour, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
-                #expect(try await eventually(within: .seconds(10)) {
+                #expect(try await eventually {
                     let withdrawable = try await harness.deliveries(of: id).first?.state, other = try await harness.deliveries(of: kept).first?.state
                     return withdrawable == "pending" && other == "pending"
                 })
@@ -132,15 +132,15 @@ struct DeliveryRulesTests {
                     try await MessageBus.publish(
                         NotificationsWithdrawn(organisationID: organisation, groupKey: "meeting:x:1", withdrawnAt: Date()), correlationID: nil, in: $0)
                 }
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "withdrawn" })
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: kept).first?.state == "delivered" })
+                #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "withdrawn" })
+                #expect(try await eventually { try await harness.deliveries(of: kept).first?.state == "delivered" })
                 // Past the time it would have gone.
                 try await Task.sleep(for: .seconds(max(0, sendAfter.timeIntervalSinceNow) + 1))
                 #expect(gateway.received.map(\.body).allSatisfy { $0.contains("+79120000000") } && gateway.received.count == 1)
                 #expect(try await harness.deliveries(of: id).first?.state == "withdrawn")
 
                 let late = try await harness.request("meeting_reminder", for: parent, data: reminder, groupKey: "meeting:x:1")
-                #expect(try await eventually(within: .seconds(10)) { try await unsentReason(late, in: harness) == "withdrawn" })
+                #expect(try await eventually { try await unsentReason(late, in: harness) == "withdrawn" })
                 #expect(try await harness.deliveries(of: late).isEmpty)
                 try await Task.sleep(for: .seconds(1))
                 #expect(gateway.received.count == 1)

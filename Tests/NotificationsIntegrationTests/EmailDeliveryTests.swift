@@ -32,7 +32,7 @@ struct EmailDeliveryTests {
                 let id = try await harness.request("meeting_invitation", for: parent, data: [
                     "starts_at": "2026-12-01T07:00:00Z", "ends_at": "2026-12-01T08:00:00Z", "meeting_kind": "preliminary",
                 ])
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "delivered" })
+                #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.channel == "email" && delivery.attempts == 1)
                 #expect(try await attempts(of: id, in: harness).map(\.peerStatus) == [250])
@@ -71,7 +71,7 @@ struct EmailDeliveryTests {
             try await NotificationsHarness.run(settings: settings(smtp, peer)) { _, harness in
                 let parent = try await harness.recipient(email: "nobody@example.ru")
                 let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
-                #expect(try await eventually(within: .seconds(10)) { try await harness.deliveries(of: id).first?.state == "failed" })
+                #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "failed" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.attempts == 1 && delivery.failure == "address_rejected")
                 let log = try await attempts(of: id, in: harness)
@@ -112,7 +112,7 @@ struct EmailDeliveryTests {
             try await NotificationsHarness.run(settings: overrides) { _, harness in
                 let parent = try await harness.recipient(email: "ivanova@example.ru")
                 let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
-                #expect(try await eventually(within: .seconds(10)) { try await attempts(of: id, in: harness).first?.outcome != nil })
+                #expect(try await eventually { try await attempts(of: id, in: harness).first?.outcome != nil })
                 let log = try await attempts(of: id, in: harness)
                 #expect(log.count == 1 && log.first?.outcome == "retry")
                 let authErrors: Set<String?> = ["smtp_login_denied", "smtp_auth_required"]

@@ -24,7 +24,7 @@ struct WebhookDeliveryTests {
         try await publish(
             WebhookRegistered(integratorID: integrator, url: url, events: [ReferralStatusChanged.messageType], signingSecret: secret, registeredAt: time),
             in: harness)
-        #expect(try await eventually(within: .seconds(10)) { try await activeSubscriptions(of: integrator, in: harness) == 1 })
+        #expect(try await eventually { try await activeSubscriptions(of: integrator, in: harness) == 1 })
     }
 
     private func activeSubscriptions(of integrator: IntegratorID, in harness: NotificationsHarness) async throws -> Int {
@@ -60,7 +60,7 @@ struct WebhookDeliveryTests {
                 try await register(integrator, url: url + "/hooks/accord", secret: secret, in: harness)
                 let reference = "ОМВД-2026/0457"
                 try await publish(statusChange(for: integrator, reference: reference), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await webhookDeliveries(in: harness).first?.state == "delivered" })
+                #expect(try await eventually { try await webhookDeliveries(in: harness).first?.state == "delivered" })
 
                 let received = receiver.received
                 try #require(received.count == 1)
@@ -98,14 +98,14 @@ struct WebhookDeliveryTests {
                     OVERRIDING SYSTEM VALUE SELECT * FROM taken
                     """).affectedRows
                 try #require(replayed == 1)
-                #expect(try await eventually(within: .seconds(10)) { try await drained(harness) })
+                #expect(try await eventually { try await drained(harness) })
                 try await Task.sleep(for: .seconds(1))
                 #expect(try await webhookDeliveries(in: harness).count == 1)
                 #expect(receiver.received.count == 1)
 
                 // The same change published again is another message, so another event.
                 try await publish(statusChange(for: integrator, reference: reference), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { receiver.received.count == 2 })
+                #expect(try await eventually { receiver.received.count == 2 })
                 let deliveries = try await webhookDeliveries(in: harness)
                 #expect(deliveries.count == 2 && Set(deliveries.map(\.eventID)).count == 2)
                 #expect(Set(receiver.received.compactMap { $0.headers["accord-event-id"] }).count == 2)
@@ -129,7 +129,7 @@ struct WebhookDeliveryTests {
                     try await register(stuck, url: hangingURL + "/hooks", secret: "whsec_" + UUID().uuidString, in: harness)
                     try await register(other, url: promptURL + "/hooks", secret: "whsec_" + UUID().uuidString, in: harness)
                     for index in 0..<100 { try await publish(statusChange(for: stuck, reference: "STUCK-\(index)"), in: harness) }
-                    #expect(try await eventually(within: .seconds(10)) { hanging.held == cap })
+                    #expect(try await eventually { hanging.held == cap })
 
                     var published: [String: Date] = [:]
                     for index in 0..<20 {
@@ -171,7 +171,7 @@ struct WebhookDeliveryTests {
                 let integrator = IntegratorID.make()
                 try await register(integrator, url: url + "/hooks", secret: "whsec_" + UUID().uuidString, in: harness)
                 try await publish(statusChange(for: integrator, reference: "REF-410"), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await webhookDeliveries(in: harness).first?.state == "failed" })
+                #expect(try await eventually { try await webhookDeliveries(in: harness).first?.state == "failed" })
                 let delivery = try #require(try await webhookDeliveries(in: harness).first)
                 #expect(delivery.attempts == 1 && delivery.failure == "peer_rejected")
                 try await Task.sleep(for: .seconds(1))
@@ -190,12 +190,12 @@ struct WebhookDeliveryTests {
                 let registeredAt = Date()
                 try await register(integrator, url: url + "/hooks", secret: "whsec_" + UUID().uuidString, at: registeredAt, in: harness)
                 try await publish(statusChange(for: integrator, reference: "REF-503"), in: harness)
-                #expect(try await eventually(within: .seconds(10)) {
+                #expect(try await eventually {
                     let delivery = try await webhookDeliveries(in: harness).first
                     return delivery?.state == "pending" && delivery?.attempts == 1
                 })
                 try await publish(WebhookRemoved(integratorID: integrator, removedAt: registeredAt.addingTimeInterval(1)), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await webhookDeliveries(in: harness).first?.state == "withdrawn" })
+                #expect(try await eventually { try await webhookDeliveries(in: harness).first?.state == "withdrawn" })
                 #expect(try await webhookDeliveries(in: harness).first?.failure == "subscription_removed")
                 #expect(receiver.received.count == 1)
             }
@@ -211,20 +211,20 @@ struct WebhookDeliveryTests {
                 let registeredAt = Date()
                 try await register(integrator, url: url + "/hooks", secret: "whsec_" + UUID().uuidString, at: registeredAt, in: harness)
                 try await publish(statusChange(for: integrator, reference: "REF-1"), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { receiver.received.count == 1 })
+                #expect(try await eventually { receiver.received.count == 1 })
 
                 try await publish(WebhookRemoved(integratorID: integrator, removedAt: registeredAt.addingTimeInterval(60)), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await activeSubscriptions(of: integrator, in: harness) == 0 })
+                #expect(try await eventually { try await activeSubscriptions(of: integrator, in: harness) == 0 })
                 try await publish(
                     WebhookRegistered(
                         integratorID: integrator, url: url + "/hooks", events: [ReferralStatusChanged.messageType], signingSecret: "whsec_stale",
                         registeredAt: registeredAt.addingTimeInterval(30)),
                     in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await drained(harness) })
+                #expect(try await eventually { try await drained(harness) })
                 #expect(try await activeSubscriptions(of: integrator, in: harness) == 0, "a registration older than the removal must not revive it")
 
                 try await publish(statusChange(for: integrator, reference: "REF-2"), in: harness)
-                #expect(try await eventually(within: .seconds(10)) { try await drained(harness) })
+                #expect(try await eventually { try await drained(harness) })
                 try await Task.sleep(for: .seconds(1))
                 #expect(receiver.received.count == 1)
                 #expect(try await webhookDeliveries(in: harness).count == 1)

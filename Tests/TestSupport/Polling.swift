@@ -1,6 +1,8 @@
 import Postgres
 
-/// Polls `condition` until it holds or `timeout` passes; whether it came to hold.
+/// Polls `condition` until it holds or `timeout` passes; whether it came to hold. The default
+/// is for a condition that, when broken, never holds: generous, because a shared machine stalls
+/// for seconds, and free, because a condition that holds returns at once.
 public func eventually(within timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
