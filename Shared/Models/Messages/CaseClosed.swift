@@ -2,7 +2,7 @@ import Foundation
 
 /// `case.closed.v1`: A case closed. Published in the transaction that closes it, once per case. Carries what the quarterly
 /// report counts: outcome and reason, programme kind, participants by kind, and the case's timeline.
-public struct CaseClosed: MessageContract, Hashable {
+public struct CaseClosed: TopicContract, Hashable {
     /// `case.closed.v1`.
     public static let messageType = "case.closed.v1"
 
@@ -77,5 +77,35 @@ public struct CaseClosed: MessageContract, Hashable {
         case openedAt = "opened_at"
         case firstContactAt = "first_contact_at"
         case closedAt = "closed_at"
+    }
+}
+
+extension CaseClosed {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A case closed: outcome, reason, step it closed from, programme kind, minors and adults among its parties, meetings held, \
+        referral/opening/first-contact/closing times.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        CaseClosed(
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .restorative,
+            nature: .conflict,
+            outcome: .notReconciled,
+            closingReason: .noAgreement,
+            closedFrom: RestorativeCaseState.mainMeeting.rawValue,
+            programmeKind: .mediation,
+            minorCount: 2,
+            adultCount: 2,
+            meetingsHeld: 3,
+            referralReceivedAt: Date(timeIntervalSince1970: 1_790_000_000),
+            openedAt: Date(timeIntervalSince1970: 1_790_000_600),
+            firstContactAt: Date(timeIntervalSince1970: 1_790_170_000),
+            closedAt: Date(timeIntervalSince1970: 1_792_000_000)
+        )
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Like `referral.received.v1` it carries no personal data: monitoring counts cases by
 /// organisation, kind and nature, and measures time to first contact from ``referralReceivedAt``.
-public struct CaseOpened: MessageContract, Hashable {
+public struct CaseOpened: TopicContract, Hashable {
     /// `case.opened.v1`.
     public static let messageType = "case.opened.v1"
 
@@ -52,5 +52,27 @@ public struct CaseOpened: MessageContract, Hashable {
         case proposedSpecialistID = "proposed_specialist_id"
         case referralReceivedAt = "referral_received_at"
         case openedAt = "opened_at"
+    }
+}
+
+extension CaseOpened {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A case was opened for a referral, exactly once per referral: case, referral, organisation, kind, nature, when the referral arrived and the \
+        case opened.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        CaseOpened(
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .restorative,
+            nature: .conflict,
+            proposedSpecialistID: SpecialistID(UUID(uuidString: "0190f3a2-7f41-7d43-be5a-6b7c8d9eaf04")!),
+            referralReceivedAt: Date(timeIntervalSince1970: 1_790_000_000),
+            openedAt: Date(timeIntervalSince1970: 1_790_000_600)
+        )
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `case.state_changed.v1`: A case moved from one step of its procedure to another (not closing: that is `case.closed.v1`).
 /// Published in the transaction that moves it. No personal data: identifiers, steps and counts.
-public struct CaseStateChanged: MessageContract, Hashable {
+public struct CaseStateChanged: TopicContract, Hashable {
     /// `case.state_changed.v1`.
     public static let messageType = "case.state_changed.v1"
 
@@ -45,5 +45,27 @@ public struct CaseStateChanged: MessageContract, Hashable {
         case to
         case specialistID = "specialist_id"
         case movedAt = "moved_at"
+    }
+}
+
+extension CaseStateChanged {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A case moved between steps (from, to, kind, specialist), not closing; the report counts accompaniments continued under a new support plan \
+        (`evaluated` → `support_plan`).
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        CaseStateChanged(
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .restorative,
+            from: RestorativeCaseState.preparation.rawValue,
+            to: RestorativeCaseState.mainMeeting.rawValue,
+            specialistID: SpecialistID(UUID(uuidString: "0190f3a2-7f41-7d43-be5a-6b7c8d9eaf04")!),
+            movedAt: Date(timeIntervalSince1970: 1_790_900_000)
+        )
     }
 }

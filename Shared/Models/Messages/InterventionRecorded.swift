@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Only the catalogue's terms and dates travel: the team's description and the responsible
 /// person stay in scheduling.
-public struct InterventionRecorded: MessageContract, Hashable {
+public struct InterventionRecorded: TopicContract, Hashable {
     /// `intervention.recorded.v1`.
     public static let messageType = "intervention.recorded.v1"
     /// The intervention.
@@ -55,5 +55,28 @@ public struct InterventionRecorded: MessageContract, Hashable {
         case endsOn = "ends_on"
         case status
         case recordedAt = "recorded_at"
+    }
+}
+
+extension InterventionRecorded {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A support plan's intervention was added or changed status: area, catalogue kind, dates, status (never the team's description or who is \
+        responsible).
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        InterventionRecorded(
+            interventionID: InterventionID(UUID(uuidString: "0190f3a2-c496-7298-839f-b0c1d2e3f409")!),
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            area: .attendance,
+            kind: .absenceMonitoring,
+            startsOn: LocalDate(year: 2026, month: 10, day: 5)!,
+            endsOn: LocalDate(year: 2026, month: 12, day: 25)!,
+            status: .inProgress,
+            recordedAt: Date(timeIntervalSince1970: 1_791_200_000)
+        )
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `meeting.held.v1`: A meeting took place. Participants are counted by kind for the quarterly report.
-public struct MeetingHeld: MessageContract, Hashable {
+public struct MeetingHeld: TopicContract, Hashable {
     /// `meeting.held.v1`.
     public static let messageType = "meeting.held.v1"
 
@@ -52,5 +52,26 @@ public struct MeetingHeld: MessageContract, Hashable {
         case adultCount = "adult_count"
         case specialistCount = "specialist_count"
         case peerMediatorCount = "peer_mediator_count"
+    }
+}
+
+extension MeetingHeld {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "A meeting took place: minors, adults, specialists, peer mediators."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        MeetingHeld(
+            meetingID: MeetingID(UUID(uuidString: "0190f3a2-a274-7076-a17d-9eafb0c1d207")!),
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .main,
+            programmeKind: .mediation,
+            startsAt: Date(timeIntervalSince1970: 1_790_928_000),
+            minorCount: 2,
+            adultCount: 2,
+            specialistCount: 2,
+            peerMediatorCount: 1
+        )
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// language with ``data``, not before ``sendAfter``. The recipient is a reference, never an address:
 /// notifications resolves contacts through its own recipients. ``notificationID`` is the idempotency
 /// key: a redelivered request sends nothing twice.
-public struct NotificationRequested: MessageContract, Hashable {
+public struct NotificationRequested: TopicContract, Hashable {
     /// `notification.requested.v1`.
     public static let messageType = "notification.requested.v1"
 
@@ -47,5 +47,27 @@ public struct NotificationRequested: MessageContract, Hashable {
         case data
         case sendAfter = "send_after"
         case groupKey = "group_key"
+    }
+}
+
+extension NotificationRequested {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        Tell a party, specialist or integrator (by reference) something from a template, not before `send_after`; `notification_id` is the \
+        idempotency key, `group_key` groups one version of a meeting's invitation and reminders (`meeting:<id>:<start, Unix seconds>`).
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        NotificationRequested(
+            notificationID: UUID(uuidString: "0190f3a2-f7c9-75cb-b6c2-e3f40516270c")!,
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            recipient: NotificationRecipient(kind: .party, id: UUID(uuidString: "0190f3a3-08da-76dc-87d3-f4051627380d")!),
+            template: "meeting_reminder",
+            language: .ru,
+            data: ["meeting_id": "0190f3a2-a274-7076-a17d-9eafb0c1d207"],
+            sendAfter: Date(timeIntervalSince1970: 1_790_841_600),
+            groupKey: "meeting:0190f3a2-a274-7076-a17d-9eafb0c1d207:1790928000"
+        )
     }
 }

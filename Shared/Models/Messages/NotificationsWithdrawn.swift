@@ -2,7 +2,7 @@ import Foundation
 
 /// `notification.withdrawn.v1`: withdraws every notification not yet sent that was requested with ``groupKey`` (a cancelled or moved
 /// meeting's invitation and reminders).
-public struct NotificationsWithdrawn: MessageContract, Hashable {
+public struct NotificationsWithdrawn: TopicContract, Hashable {
     /// `notification.withdrawn.v1`.
     public static let messageType = "notification.withdrawn.v1"
 
@@ -25,5 +25,19 @@ public struct NotificationsWithdrawn: MessageContract, Hashable {
         case organisationID = "organisation_id"
         case groupKey = "group_key"
         case withdrawnAt = "withdrawn_at"
+    }
+}
+
+extension NotificationsWithdrawn {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "Withdraw every unsent notification of a group (a meeting moved or cancelled)."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        NotificationsWithdrawn(
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            groupKey: "meeting:0190f3a2-a274-7076-a17d-9eafb0c1d207:1790928000",
+            withdrawnAt: Date(timeIntervalSince1970: 1_790_700_000)
+        )
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// activity. No longer published: ``PlanActivityRecorded`` reports every change of an activity,
 /// its planning included. Monitoring still projects those already on its queue (or redriven from
 /// dead letters) after an upgrade, so none done before it is lost.
-public struct PlanActivityCompleted: MessageContract, Hashable {
+public struct PlanActivityCompleted: TopicContract, Hashable {
     /// `plan_activity.completed.v1`.
     public static let messageType = "plan_activity.completed.v1"
 
@@ -50,5 +50,26 @@ public struct PlanActivityCompleted: MessageContract, Hashable {
         case periodEnd = "period_end"
         case done
         case doneOn = "done_on"
+    }
+}
+
+extension PlanActivityCompleted {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A work-plan activity was held; no longer published, still projected so that any left on the queue at an upgrade count.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        PlanActivityCompleted(
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            planID: WorkPlanID(UUID(uuidString: "0190f3a2-d5a7-73a9-94a0-c1d2e3f4050a")!),
+            activityID: PlanActivityID(UUID(uuidString: "0190f3a2-e6b8-74ba-a5b1-d2e3f405160b")!),
+            kind: .training,
+            periodStart: LocalDate(year: 2026, month: 10, day: 1)!,
+            periodEnd: LocalDate(year: 2026, month: 12, day: 31)!,
+            done: true,
+            doneOn: LocalDate(year: 2026, month: 10, day: 14)!
+        )
     }
 }

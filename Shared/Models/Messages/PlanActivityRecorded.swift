@@ -5,7 +5,7 @@ import Foundation
 /// with the activity's whole state, so monitoring counts what was planned against what was done
 /// in each quarter; the latest `recorded_at` wins. It supersedes `plan_activity.completed.v1`,
 /// which reported an activity only once it was done.
-public struct PlanActivityRecorded: MessageContract, Hashable {
+public struct PlanActivityRecorded: TopicContract, Hashable {
     /// `plan_activity.recorded.v1`.
     public static let messageType = "plan_activity.recorded.v1"
 
@@ -59,5 +59,29 @@ public struct PlanActivityRecorded: MessageContract, Hashable {
         case doneOn = "done_on"
         case cancelled
         case recordedAt = "recorded_at"
+    }
+}
+
+extension PlanActivityRecorded {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A work-plan activity (training, event, …) was planned, moved to another period, cancelled or held: kind, period, done and its day, \
+        cancelled; the latest `recorded_at` wins.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        PlanActivityRecorded(
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            planID: WorkPlanID(UUID(uuidString: "0190f3a2-d5a7-73a9-94a0-c1d2e3f4050a")!),
+            activityID: PlanActivityID(UUID(uuidString: "0190f3a2-e6b8-74ba-a5b1-d2e3f405160b")!),
+            kind: .training,
+            periodStart: LocalDate(year: 2026, month: 10, day: 1)!,
+            periodEnd: LocalDate(year: 2026, month: 12, day: 31)!,
+            done: true,
+            doneOn: LocalDate(year: 2026, month: 10, day: 14)!,
+            cancelled: false,
+            recordedAt: Date(timeIntervalSince1970: 1_792_000_000)
+        )
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `programme.started.v1`: A restorative programme began in a case.
-public struct ProgrammeStarted: MessageContract, Hashable {
+public struct ProgrammeStarted: TopicContract, Hashable {
     /// `programme.started.v1`.
     public static let messageType = "programme.started.v1"
 
@@ -32,5 +32,21 @@ public struct ProgrammeStarted: MessageContract, Hashable {
         case organisationID = "organisation_id"
         case kind
         case startedAt = "started_at"
+    }
+}
+
+extension ProgrammeStarted {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "A restorative programme of one of the nine kinds began."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        ProgrammeStarted(
+            programmeID: ProgrammeID(UUID(uuidString: "0190f3a2-9163-7f65-906c-8d9eafb0c106")!),
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .mediation,
+            startedAt: Date(timeIntervalSince1970: 1_790_600_000)
+        )
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// that are neither audited nor scoped by organisation the way case data is. A service that needs the
 /// participants (scheduling, to open a case) fetches them through its own audited channel, keyed by
 /// ``referralID``. Counts are enough for monitoring.
-public struct ReferralReceived: MessageContract, Hashable {
+public struct ReferralReceived: TopicContract, Hashable {
     /// `referral.received.v1`.
     public static let messageType = "referral.received.v1"
 
@@ -99,5 +99,38 @@ public struct ReferralReceived: MessageContract, Hashable {
         case repeatMinorCount = "repeat_minor_count"
         case senderDeadline = "sender_deadline"
         case receivedAt = "received_at"
+    }
+}
+
+extension ReferralReceived {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        A referral or school identification was committed: source, nature, kind, receiving organisation, counts of minors and parties, sender \
+        deadline.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        ReferralReceived(
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            integratorID: IntegratorID(UUID(uuidString: "0190f3a2-3b0d-7f0e-8a1c-2d3e4f5a6b00")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            kind: .agencyReferral,
+            source: ReferralSource(
+                kind: .minorsCommission,
+                organisationName: "КДНиЗП Соликамского городского округа",
+                reference: SenderReference(number: "№ 12-34/567", date: LocalDate(year: 2026, month: 9, day: 18)!)
+            ),
+            nature: .conflict,
+            requestedResponses: [.restorativeProgramme, .caseConclusion],
+            occurredOn: LocalDate(year: 2026, month: 9, day: 14)!,
+            schoolName: "МАОУ «СОШ № 17»",
+            className: "7Б",
+            minorCount: 2,
+            partyCount: 4,
+            repeatMinorCount: 1,
+            senderDeadline: LocalDate(year: 2026, month: 10, day: 19)!,
+            receivedAt: Date(timeIntervalSince1970: 1_790_000_000)
+        )
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `referral.status_changed.v1`: intake has recorded a new status for a referral. Notifications
 /// delivers it to the integrator's webhook, if it registered one; it carries nothing the
 /// integrator did not send or cannot already read.
-public struct ReferralStatusChanged: MessageContract, Hashable {
+public struct ReferralStatusChanged: TopicContract, Hashable {
     /// `referral.status_changed.v1`.
     public static let messageType = "referral.status_changed.v1"
 
@@ -42,5 +42,25 @@ public struct ReferralStatusChanged: MessageContract, Hashable {
         case status
         case outcome
         case changedAt = "changed_at"
+    }
+}
+
+extension ReferralStatusChanged {
+    /// What `docs/bus.md` says of it.
+    public static let summary = """
+        Intake recorded a new status (`received` in the referral's own statement, the receipt); delivered to the integrator's webhook subscriptions, \
+        and by email to the integrator's contact if it has one.
+        """
+
+    /// A payload with every field present.
+    public static var example: Self {
+        ReferralStatusChanged(
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            integratorID: IntegratorID(UUID(uuidString: "0190f3a2-3b0d-7f0e-8a1c-2d3e4f5a6b00")!),
+            referenceNumber: "№ 12-34/567",
+            status: .closed,
+            outcome: .reconciled,
+            changedAt: Date(timeIntervalSince1970: 1_792_000_005)
+        )
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Reports may arrive more than once and out of order: intake keeps the furthest status reached
 /// and ignores a report that would move a referral back.
-public struct ReferralStatusReported: MessageContract, Hashable {
+public struct ReferralStatusReported: TopicContract, Hashable {
     /// `referral.status_reported.v1`.
     public static let messageType = "referral.status_reported.v1"
 
@@ -38,5 +38,21 @@ public struct ReferralStatusReported: MessageContract, Hashable {
         case outcome
         case caseID = "case_id"
         case reportedAt = "reported_at"
+    }
+}
+
+extension ReferralStatusReported {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "Where the work on a referral stands (accepted, case opened, programme scheduled, closed + outcome)."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        ReferralStatusReported(
+            referralID: ReferralID(UUID(uuidString: "0190f3a2-5d2f-7b21-9c3e-4f5a6b7c8d02")!),
+            status: .closed,
+            outcome: .reconciled,
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            reportedAt: Date(timeIntervalSince1970: 1_792_000_000)
+        )
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Only the three measures travel: the record's note, the child's name and everything else of
 /// the profile stay in scheduling.
-public struct StudentProfileRecorded: MessageContract, Hashable {
+public struct StudentProfileRecorded: TopicContract, Hashable {
     /// `student_profile.recorded.v1`.
     public static let messageType = "student_profile.recorded.v1"
 
@@ -49,5 +49,23 @@ public struct StudentProfileRecorded: MessageContract, Hashable {
         case behaviour
         case performance
         case recordedAt = "recorded_at"
+    }
+}
+
+extension StudentProfileRecorded {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "Attendance %, behaviour 1–5 and performance 1–5 of an accompanied pupil on a day (no notes)."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        StudentProfileRecorded(
+            caseID: CaseID(UUID(uuidString: "0190f3a2-6e30-7c32-ad4f-5a6b7c8d9e03")!),
+            organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
+            recordedOn: LocalDate(year: 2026, month: 10, day: 9)!,
+            attendancePercent: 87.5,
+            behaviour: 3,
+            performance: 4,
+            recordedAt: Date(timeIntervalSince1970: 1_791_600_000)
+        )
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The secret travels once, inside the database that holds the bus, and is gone from the bus when
 /// its history is pruned.
-public struct WebhookRegistered: MessageContract, Hashable {
+public struct WebhookRegistered: TopicContract, Hashable {
     /// `integrator.webhook_registered.v1`.
     public static let messageType = "integrator.webhook_registered.v1"
 
@@ -38,5 +38,21 @@ public struct WebhookRegistered: MessageContract, Hashable {
         case events
         case signingSecret = "signing_secret"
         case registeredAt = "registered_at"
+    }
+}
+
+extension WebhookRegistered {
+    /// What `docs/bus.md` says of it.
+    public static let summary = "An integrator's webhook URL and its signing secret."
+
+    /// A payload with every field present.
+    public static var example: Self {
+        WebhookRegistered(
+            integratorID: IntegratorID(UUID(uuidString: "0190f3a2-3b0d-7f0e-8a1c-2d3e4f5a6b00")!),
+            url: "https://kdn.solikamsk.example/accord/webhooks",
+            events: [ReferralStatusChanged.messageType],
+            signingSecret: "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+            registeredAt: Date(timeIntervalSince1970: 1_789_000_000)
+        )
     }
 }
