@@ -34,9 +34,27 @@ func service(
     ]
 }
 
+/// A service's OpenAPI document (`docs/api/<name>.yaml` links to it), shipped as a resource to
+/// serve at `/openapi.yaml`, and the types and server stubs generated from it at build time.
+/// The generated files import modules internally; without InternalImportsByDefault the
+/// resource accessor's `import Foundation` clashes with them.
+func apiTarget(_ name: String) -> Target {
+    .target(
+        name: "\(name)API",
+        dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+        path: "Services/\(name)/API",
+        resources: [.copy("openapi.yaml")],
+        swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
+        plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+    )
+}
+
+// Linux only: the PostgreSQL client waits on libpq's sockets with epoll and eventfd
+// (Shared/Postgres/PostgresSocketPoller.swift), and the services ship as Debian images. No
+// `platforms` entry, because SwiftPM has none for Linux; the poller refuses other systems at
+// compile time.
 let package = Package(
     name: "accord",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "accord-intake", targets: ["AccordIntake"]),
         .executable(name: "accord-scheduling", targets: ["AccordScheduling"]),
@@ -149,7 +167,7 @@ let package = Package(
                 "IntakeService", "SchedulingService", "MonitoringService", "NotificationsService", "StaffAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Services/Admin",
+            path: "Tools/Admin",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -162,7 +180,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
-            path: "Services/Bench",
+            path: "Tools/Bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -234,7 +252,7 @@ let package = Package(
         .testTarget(
             name: "MonitoringIntegrationTests",
             dependencies: [
-                "MonitoringService", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
+                "MonitoringService", "AccordBench", "TestSupport", "Bus", "Postgres", "PostgresMigrations", "Models",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -304,34 +322,9 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-        // The intake API's document (`docs/api/intake.yaml` links to it), shipped as a resource to
-        // serve at `/openapi.yaml`, and the types and server stubs generated from it at build time.
-        // The generated files import modules internally; without InternalImportsByDefault the
-        // resource accessor's `import Foundation` clashes with them.
-        .target(
-            name: "IntakeAPI",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
-            path: "Services/Intake/API",
-            resources: [.copy("openapi.yaml")],
-            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
-        ),
-        .target(
-            name: "MonitoringAPI",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
-            path: "Services/Monitoring/API",
-            resources: [.copy("openapi.yaml")],
-            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
-        ),
-        .target(
-            name: "SchedulingAPI",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
-            path: "Services/Scheduling/API",
-            resources: [.copy("openapi.yaml")],
-            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
-        ),
+        apiTarget("Intake"),
+        apiTarget("Monitoring"),
+        apiTarget("Scheduling"),
     ]
         + service(
             "Intake", executable: "AccordIntake",

@@ -8,8 +8,10 @@ import Postgres
 /// writes and not those of the other messages in the batch.
 public final class HandlerTransaction: @unchecked Sendable {
     private let connection: PostgresConnection
-    /// Touched only by the batch's task, one handler at a time.
+    /// Touched only by the batch's task, one handler at a time (`exclusiveUse` checks it in
+    /// debug builds).
     private(set) var hasSavepoint = false
+    private let exclusiveUse = ExclusiveUse("a HandlerTransaction")
 
     init(connection: PostgresConnection) {
         self.connection = connection
@@ -17,11 +19,13 @@ public final class HandlerTransaction: @unchecked Sendable {
 
     /// The connection inside the transaction, for statements and for `MessageBus` calls.
     public func connection() async throws -> PostgresConnection {
-        if !hasSavepoint {
-            try await connection.query(PostgresQuery(sql: "SAVEPOINT accord_handler", prepared: true))
-            hasSavepoint = true
+        try await exclusiveUse.run {
+            if !hasSavepoint {
+                try await connection.query(PostgresQuery(sql: "SAVEPOINT accord_handler", prepared: true))
+                hasSavepoint = true
+            }
+            return connection
         }
-        return connection
     }
 
     /// Runs a statement in the transaction.
@@ -32,14 +36,18 @@ public final class HandlerTransaction: @unchecked Sendable {
 
     /// Keeps the handler's writes.
     func keep() async throws {
-        guard hasSavepoint else { return }
-        try await connection.query(PostgresQuery(sql: "RELEASE SAVEPOINT accord_handler", prepared: true))
+        try await exclusiveUse.run {
+            guard hasSavepoint else { return }
+            try await connection.query(PostgresQuery(sql: "RELEASE SAVEPOINT accord_handler", prepared: true))
+        }
     }
 
     /// Undoes the handler's writes.
     func undo() async throws {
-        guard hasSavepoint else { return }
-        try await connection.query(PostgresQuery(sql: "ROLLBACK TO SAVEPOINT accord_handler", prepared: true))
-        try await connection.query(PostgresQuery(sql: "RELEASE SAVEPOINT accord_handler", prepared: true))
+        try await exclusiveUse.run {
+            guard hasSavepoint else { return }
+            try await connection.query(PostgresQuery(sql: "ROLLBACK TO SAVEPOINT accord_handler", prepared: true))
+            try await connection.query(PostgresQuery(sql: "RELEASE SAVEPOINT accord_handler", prepared: true))
+        }
     }
 }

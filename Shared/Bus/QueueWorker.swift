@@ -13,8 +13,9 @@ import ServiceLifecycle
 /// - Claimed messages carry a lease. While a batch runs, its rows are locked, so nobody else can
 ///   take them; if the worker dies, the locks go with its connection and the reaper returns the
 ///   messages once their lease has expired.
-/// - Wake-ups: `NOTIFY` hints ring one idle loop; every loop also polls at `pollInterval`, and
-///   all of them look for work after the listener reconnects.
+/// - Wake-ups: `NOTIFY` hints, heard through the pool's shared `LISTEN` session
+///   (`PostgresPool.notifications`), ring one idle loop; every loop also polls at `pollInterval`,
+///   and all of them look for work after the listener reconnects.
 public struct QueueWorker: Service {
     /// How a worker claims and retries.
     public struct Options: Sendable {
@@ -78,20 +79,26 @@ public struct QueueWorker: Service {
         workerID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
     }
 
-    /// Runs the loops, the listener and the reaper until shutdown; a batch in progress finishes.
+    /// Runs the loops, the wake-up subscription and the reaper until shutdown; a batch in progress finishes.
     public func run() async throws {
         let doorbell = Doorbell()
-        let listener = PostgresListener(configuration: pool.configuration, channels: [MessageBus.wakeChannel(for: queue)], logger: logger)
+        let wakeUps = pool.notifications.events(on: [MessageBus.wakeChannel(for: queue)])
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await listener.run() }
-            group.addTask { await relayWakeUps(from: listener, to: doorbell) }
+            // Every event rings: a notification is on this queue's own channel, and after a
+            // (re)connection the hints sent while nobody listened are lost, so a look is due.
+            group.addTask { for await _ in wakeUps { doorbell.ring() } }
             group.addTask { await reapExpiredLeases() }
             // The loops stop by themselves on graceful shutdown, once their current batch has
-            // committed; only then are the listener and the reaper cancelled.
-            await withTaskGroup(of: Void.self) { loops in
-                for _ in 0..<options.concurrency {
-                    loops.addTask { await consume(doorbell: doorbell) }
+            // committed (an idle loop at once: the doorbell opens for good); only then are the
+            // subscription and the reaper cancelled.
+            await withGracefulShutdownHandler {
+                await withTaskGroup(of: Void.self) { loops in
+                    for _ in 0..<options.concurrency {
+                        loops.addTask { await consume(doorbell: doorbell) }
+                    }
                 }
+            } onGracefulShutdown: {
+                doorbell.open()
             }
             group.cancelAll()
         }
@@ -131,14 +138,9 @@ public struct QueueWorker: Service {
             } catch {
                 failures += 1
                 logger.warning("bus worker failed; retrying", metadata: ["queue": "\(queue)", "error": "\(error)"])
-                try? await Task.sleep(for: .milliseconds(min(5_000, 100 << min(failures, 6))))
+                try? await Task.sleep(for: RetryBackoff.delay(afterFailures: failures))
             }
         }
     }
 
-    /// Every event rings: a notification is on this queue's own channel, and after a
-    /// (re)connection the hints sent while nobody listened are lost, so a look is due.
-    private func relayWakeUps(from listener: PostgresListener, to doorbell: Doorbell) async {
-        for await _ in listener.events { doorbell.ring() }
-    }
 }

@@ -23,6 +23,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statement names prepared on this connection, keyed by SQL and parameter types; touched
     /// only by the task holding the connection.
     private var preparedStatements: [PreparedKey: String] = [:]
+    /// That the task holding the connection is the only one driving `handle` and
+    /// `preparedStatements`, checked in debug builds around every statement.
+    private let exclusiveUse = ExclusiveUse("a PostgresConnection")
     /// Set when the connection failed; the pool drops broken connections instead of reusing them.
     private let broken = Atomic<Bool>(false)
     /// Counts statements so a cancellation reaches only the statement it was meant for.
@@ -111,7 +114,7 @@ public final class PostgresConnection: @unchecked Sendable {
         let encoded = try EncodedParameters(query.binds)
         let statement = statementCounter.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
-            try await run(query, encoded, statement: statement)
+            try await exclusiveUse.run { try await run(query, encoded, statement: statement) }
         } onCancel: {
             cancel(statement: statement)
         }
@@ -119,10 +122,12 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs several statements given as one SQL text, without parameters (migrations, `BEGIN`).
     public func execute(script sql: String) async throws {
-        try ensureOpen()
-        let deadline = statementDeadline()
-        try await send(PQsendQuery(handle, sql), deadline: deadline)
-        _ = try check(try await result(deadline: deadline))
+        try await exclusiveUse.run {
+            try ensureOpen()
+            let deadline = statementDeadline()
+            try await send(PQsendQuery(handle, sql), deadline: deadline)
+            _ = try check(try await result(deadline: deadline))
+        }
     }
 
     /// Closes the connection; later statements fail with a connection error.

@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import Logging
+import Synchronization
 
 /// A notification delivered by `NOTIFY`.
 public struct PostgresNotification: Sendable, Equatable {
@@ -12,99 +13,181 @@ public struct PostgresNotification: Sendable, Equatable {
     public var senderPID: Int32
 }
 
-/// Listens on channels over a dedicated connection and delivers what arrives as an `AsyncSequence`.
+/// One `LISTEN` session that any number of subscribers share, each for the channel it names
+/// (as postgres-nio's `listen(on:consume:)` shares a connection between listeners).
+///
+/// A process needs one: every pool has one (``PostgresPool/notifications``), which its queue
+/// workers and dispatchers subscribe to, so a process holds one session for its wake-ups
+/// however many workers it runs, instead of one each outside the pool's limit.
 ///
 /// `LISTEN` belongs to a session, so the listener holds its own direct connection (never a
-/// pooled or PgBouncer transaction-mode one). It waits on the socket on a thread of its own.
-/// When the connection is lost it reconnects with jittered exponential backoff, listens on every
-/// channel again and yields ``Event/reconnected``: notifications sent meanwhile are gone, so the
-/// consumer should look for work once.
+/// pooled or PgBouncer transaction-mode one), opened on the first subscription and waited on by
+/// a thread of its own. A new subscriber's channel is listened to at once. When the connection
+/// is lost the listener reconnects with jittered exponential backoff, listens on every channel
+/// again and tells every subscriber ``Event/reconnected``: notifications sent meanwhile are
+/// gone, so a consumer should look for work once.
 public final class PostgresListener: Sendable {
-    /// What the listener reports.
+    /// What a subscriber hears.
     public enum Event: Sendable, Equatable {
-        /// The first connection is up and listening; look for work that came before it.
+        /// Its channel is listened to; look for work that came before.
         case connected
-        /// A notification arrived.
+        /// A notification arrived on its channel.
         case notification(PostgresNotification)
         /// The connection was lost and is listening again; notifications may have been missed.
         case reconnected
     }
 
-    /// The events, in order. Bounded: notifications are hints, so when the consumer falls far
-    /// behind the oldest are dropped rather than memory growing without limit.
-    public let events: AsyncStream<Event>
-    private let continuation: AsyncStream<Event>.Continuation
+    private struct Subscriber {
+        let channels: Set<String>
+        let continuation: AsyncStream<Event>.Continuation
+        /// Whether it has been told its channels are listened to.
+        var isGreeted = false
+    }
+
+    private struct State: ~Copyable {
+        var subscribers: [UInt64: Subscriber] = [:]
+        var nextID: UInt64 = 0
+        var isThreadRunning = false
+        var isStopped = false
+        /// Callers of ``stop()`` waiting for the thread to end.
+        var stopWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
     private let configuration: PostgresConfiguration
-    private let channels: [String]
     private let logger: Logger
-    /// Written to wake the listening thread when the listener is stopped.
-    private let stopPipe: (read: Int32, write: Int32)
+    /// Written to wake the listening thread: a new channel, or a stop.
+    private let wakePipe: (read: Int32, write: Int32)
     /// How long the socket may stay silent before the listener checks the connection is alive.
     private let probeInterval: Duration
+    private let state = Mutex(State())
 
-    /// Creates a listener for `channels`; it connects when ``run()`` is called.
+    /// Creates a listener; it connects on the first subscription.
     public init(
         configuration: PostgresConfiguration,
-        channels: [String],
         probeInterval: Duration = .seconds(5),
         logger: Logger = Logger(label: "accord.postgres.listener")
     ) {
         self.configuration = configuration
-        self.channels = channels
         self.logger = logger
         self.probeInterval = probeInterval
-        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(4096))
         var descriptors: [Int32] = [0, 0]
         precondition(pipe(&descriptors) == 0, "cannot create the listener's wake-up pipe")
-        stopPipe = (descriptors[0], descriptors[1])
+        wakePipe = (descriptors[0], descriptors[1])
+        // The thread drains the pipe until it would block, so it never sleeps on a stale byte.
+        _ = fcntl(wakePipe.read, F_SETFL, fcntl(wakePipe.read, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(wakePipe.write, F_SETFL, fcntl(wakePipe.write, F_GETFL) | O_NONBLOCK)
     }
 
     deinit {
-        close(stopPipe.read)
-        close(stopPipe.write)
+        close(wakePipe.read)
+        close(wakePipe.write)
     }
 
-    /// Listens until the calling task is cancelled, then closes the connection and finishes `events`.
-    public func run() async {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                let thread = Thread { [self] in
-                    listenLoop()
-                    done.resume()
-                }
-                thread.start()
-            }
-        } onCancel: {
-            var byte: UInt8 = 1
-            _ = write(stopPipe.write, &byte, 1)
+    /// What arrives on `channels`, from now until the iterating task stops (which unsubscribes)
+    /// or the listener is stopped (which finishes the sequence). The first event is
+    /// ``Event/connected`` once the channels are listened to. Bounded: notifications are hints,
+    /// so when a subscriber falls far behind the oldest are dropped.
+    public func events(on channels: [String]) -> AsyncStream<Event> {
+        let (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(64))
+        let (id, startThread) = state.withLock { state -> (UInt64?, Bool) in
+            guard !state.isStopped else { return (nil, false) }
+            state.nextID += 1
+            state.subscribers[state.nextID] = Subscriber(channels: Set(channels), continuation: continuation)
+            defer { state.isThreadRunning = true }
+            return (state.nextID, !state.isThreadRunning)
         }
-        continuation.finish()
+        guard let id else {
+            continuation.finish()
+            return events
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
+        }
+        if startThread {
+            Thread { [self] in
+                listenLoop()
+                let (subscribers, waiters) = state.withLock { state in
+                    state.isThreadRunning = false
+                    defer {
+                        state.subscribers = [:]
+                        state.stopWaiters = []
+                    }
+                    return (Array(state.subscribers.values), state.stopWaiters)
+                }
+                for subscriber in subscribers { subscriber.continuation.finish() }
+                for waiter in waiters { waiter.resume() }
+            }.start()
+        } else {
+            ringThread()
+        }
+        return events
     }
 
-    /// The listening thread: connect, wait for input, deliver, reconnect on loss.
+    /// Closes the session and finishes every subscriber's events; returns once the listening
+    /// thread has ended. Subscribing afterwards gets a finished sequence.
+    public func stop() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let running = state.withLock { state -> Bool in
+                state.isStopped = true
+                if state.isThreadRunning { state.stopWaiters.append(done) }
+                return state.isThreadRunning
+            }
+            if running { ringThread() } else { done.resume() }
+        }
+    }
+
+    /// The channels subscribers want now, and whether the listener should stop.
+    private var wanted: (channels: Set<String>, stop: Bool) {
+        state.withLock { state in (state.subscribers.values.reduce(into: Set()) { $0.formUnion($1.channels) }, state.isStopped) }
+    }
+
+    /// The listening thread: connect, listen to what subscribers want, wait for input, deliver,
+    /// reconnect on loss.
     private func listenLoop() {
         var handle: OpaquePointer?
+        var listened: Set<String> = []
         var failures = 0
         var hasConnected = false
+        /// Set on a reconnection, until every channel is listened to again.
+        var isReconnecting = false
         defer { if let handle { PQfinish(handle) } }
-        while !isStopRequested(waitingUpTo: .zero) {
+        while true {
+            let (channels, stop) = wanted
+            if stop { return }
             guard let connected = handle else {
                 do {
-                    handle = try connectAndListen()
+                    handle = try PostgresConnection.openBlocking(configuration)
+                    PQsetNoticeProcessor(handle, { _, _ in }, nil)
+                    listened = []
                     failures = 0
-                    continuation.yield(hasConnected ? .reconnected : .connected)
-                    if hasConnected { logger.info("listener reconnected", metadata: ["channels": "\(channels.count)"]) }
+                    isReconnecting = hasConnected
                     hasConnected = true
                 } catch {
                     failures += 1
                     logger.warning("listener cannot connect, retrying", metadata: ["error": "\(error)", "attempt": "\(failures)"])
-                    if isStopRequested(waitingUpTo: Self.backoff(afterFailures: failures)) { return }
+                    waitForWake(upTo: RetryBackoff.delay(afterFailures: failures))
                 }
                 continue
             }
+            do {
+                for channel in channels.subtracting(listened) {
+                    try execute("LISTEN " + PostgresQuery.quoteIdentifier(channel), on: connected)
+                    listened.insert(channel)
+                }
+            } catch {
+                drop(&handle, reason: "LISTEN failed")
+                continue
+            }
+            if isReconnecting {
+                // Only now: a subscriber told earlier might look for work and miss a wake-up.
+                isReconnecting = false
+                logger.info("listener reconnected", metadata: ["channels": "\(channels.count)"])
+                tellGreeted(.reconnected)
+            }
+            greetNewSubscribers(listened: listened)
             switch waitForInput(on: connected) {
-            case .stop:
-                return
+            case .wake:
+                continue
             case .input:
                 if PQconsumeInput(connected) == 0 || PQstatus(connected) != CONNECTION_OK {
                     drop(&handle, reason: "connection lost")
@@ -112,10 +195,9 @@ public final class PostgresListener: Sendable {
                 }
             case .silence:
                 // Nothing arrived for a while: a tiny query proves the session is still there.
-                let result = PQexec(connected, "SELECT 1")
-                let healthy = result.map { PQresultStatus($0) == PGRES_TUPLES_OK } ?? false
-                if let result { PQclear(result) }
-                if !healthy || PQstatus(connected) != CONNECTION_OK {
+                do {
+                    try execute("SELECT 1", on: connected)
+                } catch {
                     drop(&handle, reason: "connection check failed")
                     continue
                 }
@@ -124,30 +206,51 @@ public final class PostgresListener: Sendable {
         }
     }
 
-    private func connectAndListen() throws -> OpaquePointer {
-        let handle = try PostgresConnection.openBlocking(configuration)
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        for channel in channels {
-            let result = PQexec(handle, "LISTEN " + PostgresQuery.quoteIdentifier(channel))
-            let listening = result.map { PQresultStatus($0) == PGRES_COMMAND_OK } ?? false
-            if let result { PQclear(result) }
-            guard listening else {
-                PQfinish(handle)
-                throw PostgresError(.connectionFailure, reason: "LISTEN failed")
-            }
+    private func execute(_ sql: String, on handle: OpaquePointer) throws {
+        let result = PQexec(handle, sql)
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        if let result { PQclear(result) }
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK, PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(.connectionFailure, reason: "the listener's statement failed")
         }
-        return handle
+    }
+
+    /// Tells each subscriber whose channels are now listened to, and who has not heard yet, to
+    /// look for work.
+    private func greetNewSubscribers(listened: Set<String>) {
+        let greeted = state.withLock { state -> [AsyncStream<Event>.Continuation] in
+            var greeted: [AsyncStream<Event>.Continuation] = []
+            for (id, subscriber) in state.subscribers where !subscriber.isGreeted && subscriber.channels.isSubset(of: listened) {
+                state.subscribers[id]?.isGreeted = true
+                greeted.append(subscriber.continuation)
+            }
+            return greeted
+        }
+        for continuation in greeted { continuation.yield(.connected) }
+    }
+
+    private func tellGreeted(_ event: Event) {
+        let greeted = state.withLock { state in state.subscribers.values.filter(\.isGreeted).map(\.continuation) }
+        for continuation in greeted { continuation.yield(event) }
     }
 
     private func deliverNotifications(from handle: OpaquePointer) {
+        var arrived: [PostgresNotification] = []
         while let notify = PQnotifies(handle) {
             let event = notify.pointee
-            continuation.yield(.notification(PostgresNotification(
+            arrived.append(PostgresNotification(
                 channel: String(cString: event.relname),
                 payload: event.extra.map { String(cString: $0) } ?? "",
                 senderPID: event.be_pid
-            )))
+            ))
             PQfreemem(notify)
+        }
+        guard !arrived.isEmpty else { return }
+        let subscribers = state.withLock { state in Array(state.subscribers.values) }
+        for notification in arrived {
+            for subscriber in subscribers where subscriber.channels.contains(notification.channel) {
+                subscriber.continuation.yield(.notification(notification))
+            }
         }
     }
 
@@ -158,29 +261,41 @@ public final class PostgresListener: Sendable {
     }
 
     private enum Wake {
-        case input, silence, stop
+        case input, silence, wake
+    }
+
+    /// Wakes the listening thread: a subscriber joined, or the listener is stopping. (The pipe
+    /// is non-blocking: when it is full, the thread is awake anyway.)
+    private func ringThread() {
+        var byte: UInt8 = 1
+        _ = write(wakePipe.write, &byte, 1)
     }
 
     private func waitForInput(on handle: OpaquePointer) -> Wake {
         var descriptors = [
             pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0),
-            pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
         ]
         let ready = poll(&descriptors, 2, Self.milliseconds(probeInterval))
-        if descriptors[1].revents != 0 { return .stop }
+        if descriptors[1].revents != 0 {
+            drainWakePipe()
+            return .wake
+        }
         return ready > 0 ? .input : .silence
     }
 
-    /// Sleeps up to `duration`, returning early (and true) if the listener was stopped.
-    private func isStopRequested(waitingUpTo duration: Duration) -> Bool {
-        var descriptor = pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, Self.milliseconds(duration)) > 0
+    /// Sleeps up to `duration`; true if woken early (a subscriber joined or a stop).
+    @discardableResult
+    private func waitForWake(upTo duration: Duration) -> Bool {
+        var descriptor = pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)
+        let woken = poll(&descriptor, 1, Self.milliseconds(duration)) > 0
+        if woken { drainWakePipe() }
+        return woken
     }
 
-    /// 100 ms, doubling to at most 5 s, with jitter so many replicas do not reconnect in step.
-    static func backoff(afterFailures failures: Int) -> Duration {
-        let ceiling = min(5_000, 100 << min(failures - 1, 6))
-        return .milliseconds(Int.random(in: ceiling / 2...ceiling))
+    private func drainWakePipe() {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(wakePipe.read, &bytes, bytes.count) > 0 {}
     }
 
     private static func milliseconds(_ duration: Duration) -> Int32 {

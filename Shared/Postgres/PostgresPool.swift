@@ -22,6 +22,10 @@ public final class PostgresPool: Sendable {
     public let acquireTimeout: Duration
     /// How long a statement may run (`nil`: no limit).
     public let statementTimeout: Duration?
+    /// The process's `LISTEN` session on this server, shared by every subscriber (queue workers,
+    /// dispatchers): one connection, outside `maxConnections`, opened on the first subscription
+    /// and closed by ``close()``.
+    public let notifications: PostgresListener
     /// `configuration` plus the server-side `statement_timeout`.
     let connectionConfiguration: PostgresConfiguration
     let logger: Logger
@@ -48,6 +52,7 @@ public final class PostgresPool: Sendable {
         self.connectionConfiguration = statementTimeout.map { configuration.statementTimeout($0) } ?? configuration
         self.logger = logger
         self.state = Mutex(State())
+        notifications = PostgresListener(configuration: configuration, logger: logger)
     }
 
     /// Runs `body` with a connection of its own, returning the connection afterwards.
@@ -76,8 +81,10 @@ public final class PostgresPool: Sendable {
         try await withConnection { try await $0.query(query) }
     }
 
-    /// Closes idle connections and refuses new work; waiting callers get ``PostgresError/Kind/poolClosed``.
+    /// Closes idle connections and the `LISTEN` session, and refuses new work; waiting callers
+    /// get ``PostgresError/Kind/poolClosed``.
     public func close() async {
+        await notifications.stop()
         let (idle, waiters) = state.withLock { state in
             state.isClosed = true
             let idle = state.idle

@@ -5,6 +5,10 @@ import Synchronization
 import Glibc
 #endif
 
+#if !os(Linux)
+#error("Accord runs on Linux only: the poller waits on libpq's sockets with epoll and eventfd")
+#endif
+
 /// A small event loop for libpq's sockets: one thread that waits, with one epoll set, until the
 /// sockets of its connections can be read or written, and that is also a Swift `TaskExecutor`.
 ///

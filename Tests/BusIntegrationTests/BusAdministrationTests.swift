@@ -66,10 +66,9 @@ struct BusAdministrationTests {
         }
         try await markDead(3, on: "scheduling", in: pool)
         try await markDead(2, on: "monitoring", in: pool)
-        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: ["scheduling", "monitoring"].map(MessageBus.wakeChannel(for:)))
-        let listening = Task { await listener.run() }
-        defer { listening.cancel() }
-        var events = listener.events.makeAsyncIterator()
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration)
+        defer { Task { await listener.stop() } }
+        var events = listener.events(on: ["scheduling", "monitoring"].map(MessageBus.wakeChannel(for:))).makeAsyncIterator()
         #expect(await events.next() == .connected)
         let administration = BusAdministration(pool: pool)
 

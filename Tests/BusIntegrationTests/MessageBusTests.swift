@@ -48,10 +48,9 @@ struct MessageBusTests {
     func bulkAndNotify() async throws {
         let pool = try await makeBusPool()
         defer { Task { await pool.close() } }
-        let listener = PostgresListener(configuration: try TestDatabase.required().configuration, channels: ["monitoring", "notifications", "intake"].map(MessageBus.wakeChannel(for:)))
-        let running = Task { await listener.run() }
-        defer { running.cancel() }
-        var events = listener.events.makeAsyncIterator()
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration)
+        defer { Task { await listener.stop() } }
+        var events = listener.events(on: ["monitoring", "notifications", "intake"].map(MessageBus.wakeChannel(for:))).makeAsyncIterator()
         #expect(await events.next() == .connected)
         let enqueued = try await pool.withTransaction { try await MessageBus.enqueue(messages(5_000), on: "monitoring", in: $0) }
         #expect(enqueued == 5_000)
@@ -77,11 +76,9 @@ struct MessageBusTests {
             try await MessageBus.subscribe("scheduling", to: ["referral.received.v1"], in: connection)
             try await MessageBus.subscribe("monitoring", to: ["referral.received.v1"], in: connection)
         }
-        let listener = PostgresListener(
-            configuration: try TestDatabase.required().configuration, channels: ["scheduling", "monitoring", "intake"].map(MessageBus.wakeChannel(for:)))
-        let running = Task { await listener.run() }
-        defer { running.cancel() }
-        var events = listener.events.makeAsyncIterator()
+        let listener = PostgresListener(configuration: try TestDatabase.required().configuration)
+        defer { Task { await listener.stop() } }
+        var events = listener.events(on: ["scheduling", "monitoring", "intake"].map(MessageBus.wakeChannel(for:))).makeAsyncIterator()
         #expect(await events.next() == .connected)
         let due = try await pool.withConnection { connection in
             try await MessageBus.publishByTypeWithoutWakeUp(

@@ -9,7 +9,7 @@ struct IntakeErrorCodeTests {
     func documented() throws {
         // Intake decodes its bodies itself, reporting every bad field at once.
         let mismatch = try ErrorCodes.mismatch(
-            sources: ["Services/Intake/Service", "Shared/ServiceRuntime/CollectingJSONDecoder.swift"], document: "docs/api/intake.yaml")
+            sources: ["Services/Intake/Service", "Shared/ServiceRuntime/Problems/CollectingJSONDecoder.swift"], document: "docs/api/intake.yaml")
         #expect(mismatch == ErrorCodes.agreement, "\(mismatch)")
     }
 }

@@ -25,7 +25,7 @@ struct SubmissionValidationFuzzTests {
 
     @Test("10,000 damaged referrals never crash the validator", arguments: 0..<10)
     func damaged(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var outcomes = (decodingErrors: 0, invalid: 0, valid: 0)
         for _ in 0..<1_000 {
             let damagedDocument = damage(Self.valid, using: &random, depth: 0)
@@ -56,7 +56,7 @@ struct SubmissionValidationFuzzTests {
         for (key, value) in Self.valid.reversed() { relaid[key] = value }
         try #require(Array(relaid.keys) != Array(Self.valid.keys))
         func documents(_ referral: [String: Any]) throws -> [Data] {
-            var random = SplitMix(seed: 7)
+            var random = SeededGenerator(seed: 7)
             return try (0..<200).map { _ in
                 try JSONSerialization.data(withJSONObject: damage(referral, using: &random, depth: 0), options: .sortedKeys)
             }
@@ -66,7 +66,7 @@ struct SubmissionValidationFuzzTests {
 
     @Test("damaged referrals: the collecting decoder finds every problem the server's decoder stops at, and reads the rest", arguments: 0..<4)
     func collecting(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var refused = 0
         for _ in 0..<500 {
             let data = try JSONSerialization.data(withJSONObject: damage(Self.valid, using: &random, depth: 0))
@@ -123,7 +123,7 @@ struct SubmissionValidationFuzzTests {
         #expect(throws: Never.self) { try submission.validated(today: LocalDate("2026-11-24")!) }
     }
 
-    private func damage(_ value: Any, using random: inout SplitMix, depth: Int) -> Any {
+    private func damage(_ value: Any, using random: inout SeededGenerator, depth: Int) -> Any {
         switch value {
         case let object as [String: Any]:
             var copy = object

@@ -61,12 +61,15 @@ struct MonitoringHarness: Sendable {
     }
 
     /// A municipal service and one of its schools with ``KnownHistory`` on the bus; with
-    /// `publishTwice`, every event again in reverse order (a redelivery).
-    func knownHistory(publishTwice: Bool = false) async throws -> KnownHistory {
+    /// `publishTwice`, every event again in reverse order (a redelivery); without
+    /// `formerContracts`, only what the services publish today (not `trainingDone`, a
+    /// `plan_activity.completed.v1`).
+    func knownHistory(publishTwice: Bool = false, formerContracts: Bool = true) async throws -> KnownHistory {
         let municipality = try await organisation(kind: .municipalService)
         let history = KnownHistory(school: try await organisation(kind: .schoolService, municipality: municipality), municipality: municipality)
-        try await publish(history.events + [history.trainingDone])
-        if publishTwice { try await publish(history.events.reversed() + [history.trainingDone]) }
+        let former = formerContracts ? [history.trainingDone] : []
+        try await publish(history.events + former)
+        if publishTwice { try await publish(history.events.reversed() + former) }
         return history
     }
 

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Produces fuzz inputs for the column decoders: uniformly random bytes, and valid column texts
 /// bent by a few structured mutations, which reach far deeper into the parsers than noise does.
 struct FuzzInputs {

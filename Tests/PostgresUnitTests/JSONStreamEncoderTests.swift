@@ -101,7 +101,7 @@ struct JSONStreamEncoderTests {
 
     @Test("random documents round-trip", arguments: 0..<20)
     func randomRoundTrip(seed: Int) throws {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         let addresses = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
             Address(city: generator.text(), lines: (0..<Int.random(in: 0...3, using: &generator)).map { _ in generator.text() })
         }
@@ -169,7 +169,7 @@ struct JSONStreamEncoderTests {
     }
 }
 
-extension SplitMix {
+extension SeededGenerator {
     /// Text mixing ASCII, control characters, quotes, Cyrillic, Kazakh and astral scalars.
     mutating func text() -> String {
         let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\u{00}", "\u{1F}", "\u{7F}", "ж", "Ә", "ң", "€", "𝄞", "\u{2028}"]

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Postgres
 import Testing
+import TestSupport
 
 @Suite("PostgresArrayText")
 struct PostgresArrayTextTests {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Postgres
 import Testing
+import TestSupport
 
 /// A JSON document with a date, as services store them in `jsonb` columns.
 private struct Note: Codable, Equatable {

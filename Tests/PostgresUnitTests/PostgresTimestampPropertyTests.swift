@@ -1,6 +1,7 @@
 import Foundation
 @testable import Postgres
 import Testing
+import TestSupport
 
 /// Checks the hand-written calendar arithmetic against Foundation's Gregorian calendar and ISO
 /// 8601 formatter over a few hundred seeded random instants.

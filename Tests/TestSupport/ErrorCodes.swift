@@ -15,8 +15,8 @@ public enum ErrorCodes {
     /// The shared sources every service's requests pass through (the problem middleware, its
     /// decoding errors, the JSON body's checks), whose codes every service can answer with.
     public static let sharedSources = [
-        "Shared/ServiceRuntime/ProblemMiddleware.swift", "Shared/ServiceRuntime/FieldIssue+decoding.swift",
-        "Shared/ServiceRuntime/JSONRequestBody.swift",
+        "Shared/ServiceRuntime/HTTP/ProblemMiddleware.swift", "Shared/ServiceRuntime/Problems/FieldIssue+decoding.swift",
+        "Shared/ServiceRuntime/HTTP/JSONRequestBody.swift",
     ]
 
     /// Where a service and its document disagree: codes it answers with that the document does
@@ -91,7 +91,7 @@ public enum ErrorCodes {
 
     /// Each shared `FieldIssue` factory's name and the codes it writes.
     static func fieldIssueFactories() throws -> [String: Set<String>] {
-        let text = try Repository.text("Shared/ServiceRuntime/FieldIssue.swift")
+        let text = try Repository.text("Shared/ServiceRuntime/Problems/FieldIssue.swift")
         var factories: [String: Set<String>] = [:]
         let declarations = text.components(separatedBy: "public static func ").dropFirst()
         for declaration in declarations {

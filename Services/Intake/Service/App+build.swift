@@ -19,7 +19,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
         Logger(label: "accord.intake").warning("INTAKE_FINGERPRINT_KEY is unset: minors' fingerprints are keyed with a public constant")
     }
     return try await buildAccordService(
-        .intake, reader: reader, migrations: [try IntakeSchema.migrations()],
+        .intake, reader: reader, migrations: [try IntakeSchema.migrations()], wiring: .intake,
         workers: { database in
             let logger = Logger(label: "accord.intake")
             return [
@@ -34,7 +34,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 invalidParameter: ListReferralsQuery.invalidParameter(in:)))
             router.add(middleware: IntakeGate(
                 verifier: APIKeyVerifier(pool: database.pool, cachePeriod: .seconds(settings.apiKeyCacheSeconds)),
-                limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
+                limiter: TokenBuckets { [rate = TokenBuckets<UUID>.Rate(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst)] _ in rate },
                 maxBodyBytes: settings.maxBodyBytes))
             let handlers = IntakeHandlers(
                 referrals: ReferralStore(pool: database.pool), webhooks: WebhookStore(pool: database.pool),
@@ -44,7 +44,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
             // from the first in key order (the replay test caught exactly that).
             try handlers.registerHandlers(
                 on: router,
-                configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+                configuration: .accordAPI,
                 middlewares: [SubmissionAsSent()])
         })
 }

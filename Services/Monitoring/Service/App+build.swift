@@ -20,7 +20,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
     let tokens = try await StaffTokens.configured(secret: settings.staffTokenSecret, logger: logger)
     let specification = try MonitoringAPIDocument.contents()
     return try await buildAccordService(
-        .monitoring, reader: reader, migrations: [try MonitoringSchema.migrations()],
+        .monitoring, reader: reader, migrations: [try MonitoringSchema.migrations()], wiring: .monitoring,
         workers: { database in
             var projection = QueueWorker.Options()
             projection.batchSize = settings.projectionBatchSize
@@ -39,6 +39,6 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 invalidParameter: ReportQuery.invalidParameter(in:), domainProblem: ReportRefusal.problem(for:)))
             router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: Set(StaffRole.allCases), bodies: .monitoring))
             try MonitoringHandlers(pool: database.pool).registerHandlers(
-                on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+                on: router, configuration: .accordAPI)
         })
 }

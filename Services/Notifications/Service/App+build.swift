@@ -25,7 +25,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
     if settings.smtp == nil { logger.warning("SMTP_URL is not set: email deliveries wait until it is") }
     if settings.smsGateway == nil { logger.warning("SMS_GATEWAY_URL is not set: SMS deliveries wait until it is") }
     return try await buildAccordService(
-        .notifications, reader: reader, migrations: [try NotificationsSchema.migrations()],
+        .notifications, reader: reader, migrations: [try NotificationsSchema.migrations()], wiring: .notifications,
         workers: { database in
             [
                 NotificationConsumer(planner: planner, subscriptions: subscriptions, logger: logger).worker(pool: database.pool),

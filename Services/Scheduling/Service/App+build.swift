@@ -20,7 +20,7 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
     let tokens = try await StaffTokens.configured(secret: settings.staffTokenSecret, logger: logger)
     let specification = try SchedulingAPIDocument.contents()
     return try await buildAccordService(
-        .scheduling, reader: reader, migrations: [try SchedulingSchema.migrations()],
+        .scheduling, reader: reader, migrations: [try SchedulingSchema.migrations()], wiring: .scheduling,
         workers: { database in
             [
                 ReferralConsumer.worker(pool: database.pool, logger: logger),
@@ -35,6 +35,6 @@ public func buildApplication(reader: ConfigReader) async throws -> some Applicat
                 invalidParameter: StaffQuery.invalidParameter(in:), domainProblem: SchedulingRefusal.problem(for:)))
             router.add(middleware: StaffGate(tokens: tokens, maxBodyBytes: settings.maxBodyBytes, roles: [.head, .specialist], bodies: .scheduling))
             try SchedulingHandlers(pool: database.pool).registerHandlers(
-                on: router, configuration: Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+                on: router, configuration: .accordAPI)
         })
 }
