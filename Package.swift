@@ -298,7 +298,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotificationsUnitTests",
-            dependencies: ["NotificationsService", "Models", "CCurl", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["NotificationsService", "Models", "CCurl", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/NotificationsUnitTests",
             swiftSettings: swiftSettings
         ),

@@ -44,7 +44,7 @@ struct CanonicalUUIDTests {
     func messages() throws {
         let recipient = NotificationRecipient(kind: .party, id: uuid)
         let requested = NotificationRequested(
-            notificationID: uuid, organisationID: OrganisationID(uuid), recipient: recipient, template: "absence_alert", language: nil,
+            notificationID: uuid, organisationID: OrganisationID(uuid), recipient: recipient, template: .caseOverdue, language: nil,
             data: [:], sendAfter: nil, groupKey: nil)
         let failed = NotificationDeliveryFailed(
             notificationID: uuid, organisationID: nil, recipient: recipient, channel: "sms", reason: "peer_rejected", attempts: 1,

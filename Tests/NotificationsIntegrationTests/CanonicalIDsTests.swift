@@ -61,7 +61,7 @@ struct CanonicalIDsTests {
                 let recipient = try await call(client, .get, "/v1/recipients/party/\(parent.id.uuidString)", token: specialist)
                 #expect(recipient.status == .ok && recipient.object["id"] as? String == parent.id.uuidString.lowercased())
 
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24"])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                 let status = try await call(client, .get, "/v1/notifications/\(id.uuidString)", token: specialist)
                 try #require(status.status == .ok)

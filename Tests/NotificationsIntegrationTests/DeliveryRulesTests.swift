@@ -38,7 +38,7 @@ struct DeliveryRulesTests {
                     "SMTP_PASSWORD": smtp.password, "SMTP_FROM": "noreply@accord.example", "SMTP_CA_FILE": peer.certificate.path,
                 ]) { _, harness in
                     let parent = try await harness.recipient(email: "ivanova@example.ru", phone: "+79123456789", timeZone: "Asia/Yekaterinburg")
-                    let id = try await harness.request("meeting_reminder", for: parent, data: reminder)
+                    let id = try await harness.request(.meetingReminder, for: parent, data: reminder)
                     #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                     let deliveries = try await harness.deliveries(of: id)
                     try #require(deliveries.map(\.channel) == ["email", "sms"], "window \(window)")
@@ -61,8 +61,8 @@ struct DeliveryRulesTests {
     func consent() async throws {
         try await NotificationsHarness.run { _, harness in
             let unwilling = try await harness.recipient(email: "ivanova@example.ru", phone: "+79123456789", consent: false)
-            let refused = try await harness.request("meeting_reminder", for: unwilling, data: reminder)
-            let unknown = try await harness.request("meeting_reminder", for: (id: UUID.v7(), organisation: UUID.v7()), data: reminder)
+            let refused = try await harness.request(.meetingReminder, for: unwilling, data: reminder)
+            let unknown = try await harness.request(.meetingReminder, for: (id: UUID.v7(), organisation: UUID.v7()), data: reminder)
             #expect(try await eventually {
                 let refusedReason = try await unsentReason(refused, in: harness), unknownReason = try await unsentReason(unknown, in: harness)
                 return refusedReason != nil && unknownReason != nil
@@ -79,7 +79,7 @@ struct DeliveryRulesTests {
         try await gateway.run { url in
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/sms"]) { _, harness in
                 let parent = try await harness.recipient(phone: "+79123456789")
-                let id = try await harness.request("meeting_reminder", for: parent, data: reminder, sendAfter: Date().addingTimeInterval(3))
+                let id = try await harness.request(.meetingReminder, for: parent, data: reminder, sendAfter: Date().addingTimeInterval(3))
                 #expect(try await eventually { try await !harness.deliveries(of: id).isEmpty })
                 try await harness.pool.query("UPDATE notifications.recipients SET sms_opted_out_at = now() WHERE id = \(parent.id)")
                 let planned = try #require(try await harness.deliveries(of: id).first)
@@ -98,8 +98,8 @@ struct DeliveryRulesTests {
         try await gateway.run { url in
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/sms"]) { _, harness in
                 let parent = try await harness.recipient(phone: "+79123456789")
-                let id = try await harness.request("meeting_reminder", for: parent, data: reminder)
-                try await harness.request("meeting_reminder", for: parent, data: reminder, id: id)
+                let id = try await harness.request(.meetingReminder, for: parent, data: reminder)
+                try await harness.request(.meetingReminder, for: parent, data: reminder, id: id)
                 #expect(try await eventually {
                     let waiting = try await harness.pool.count("SELECT count(*) FROM bus.messages WHERE queue = 'notifications'")
                     let state = try await harness.deliveries(of: id).first?.state
@@ -122,8 +122,8 @@ struct DeliveryRulesTests {
                 let neighbour = try await harness.recipient(phone: "+79120000000")
                 let organisation = OrganisationID(try #require(parent.organisation))
                 let sendAfter = Date().addingTimeInterval(5)
-                let id = try await harness.request("meeting_reminder", for: parent, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
-                let kept = try await harness.request("meeting_reminder", for: neighbour, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
+                let id = try await harness.request(.meetingReminder, for: parent, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
+                let kept = try await harness.request(.meetingReminder, for: neighbour, data: reminder, sendAfter: sendAfter, groupKey: "meeting:x:1")
                 #expect(try await eventually {
                     let withdrawable = try await harness.deliveries(of: id).first?.state, other = try await harness.deliveries(of: kept).first?.state
                     return withdrawable == "pending" && other == "pending"
@@ -139,7 +139,7 @@ struct DeliveryRulesTests {
                 #expect(gateway.received.map(\.body).allSatisfy { $0.contains("+79120000000") } && gateway.received.count == 1)
                 #expect(try await harness.deliveries(of: id).first?.state == "withdrawn")
 
-                let late = try await harness.request("meeting_reminder", for: parent, data: reminder, groupKey: "meeting:x:1")
+                let late = try await harness.request(.meetingReminder, for: parent, data: reminder, groupKey: "meeting:x:1")
                 #expect(try await eventually { try await unsentReason(late, in: harness) == "withdrawn" })
                 #expect(try await harness.deliveries(of: late).isEmpty)
                 try await Task.sleep(for: .seconds(1))

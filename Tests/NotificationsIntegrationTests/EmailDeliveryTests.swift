@@ -29,7 +29,7 @@ struct EmailDeliveryTests {
         try await smtp.run { peer in
             try await NotificationsHarness.run(settings: settings(smtp, peer)) { _, harness in
                 let parent = try await harness.recipient(email: "ivanova@example.ru", timeZone: "Asia/Yekaterinburg")
-                let id = try await harness.request("meeting_invitation", for: parent, data: [
+                let id = try await harness.request(.meetingInvitation, for: parent, data: [
                     "starts_at": "2026-12-01T07:00:00Z", "ends_at": "2026-12-01T08:00:00Z", "meeting_kind": "preliminary",
                 ])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
@@ -70,7 +70,7 @@ struct EmailDeliveryTests {
         try await smtp.run { peer in
             try await NotificationsHarness.run(settings: settings(smtp, peer)) { _, harness in
                 let parent = try await harness.recipient(email: "nobody@example.ru")
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24"])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "failed" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.attempts == 1 && delivery.failure == "address_rejected")
@@ -88,7 +88,7 @@ struct EmailDeliveryTests {
             let overrides = settings(smtp, peer).merging(["DELIVERY_TIMEOUT_SECONDS": "2", "DELIVERY_MAX_ATTEMPTS": "2"]) { $1 }
             try await NotificationsHarness.run(settings: overrides) { _, harness in
                 let parent = try await harness.recipient(email: "ivanova@example.ru")
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24"])
                 #expect(try await eventually(within: .seconds(15)) { try await harness.deliveries(of: id).first?.state == "failed" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.attempts == 2 && delivery.failure == "attempts_exhausted")
@@ -111,7 +111,7 @@ struct EmailDeliveryTests {
             let overrides = settings(smtp, peer, password: "not-the-password").merging(["DELIVERY_RETRY_BASE_MS": "60000"]) { $1 }
             try await NotificationsHarness.run(settings: overrides) { _, harness in
                 let parent = try await harness.recipient(email: "ivanova@example.ru")
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24"])
                 #expect(try await eventually { try await attempts(of: id, in: harness).first?.outcome != nil })
                 let log = try await attempts(of: id, in: harness)
                 #expect(log.count == 1 && log.first?.outcome == "retry")

@@ -46,7 +46,7 @@ struct KilledSenderTests {
 
             let first = try start(environment, output: output)
             let parent = try await harness.recipient(phone: "+79123456789")
-            let id = try await harness.request("meeting_reminder", for: parent, data: ["starts_at": "2026-12-01T07:00:00Z"])
+            let id = try await harness.request(.meetingReminder, for: parent, data: ["starts_at": "2026-12-01T07:00:00Z"])
             #expect(try await eventually(within: .seconds(20)) { gateway.received.count == 1 }, "the gateway never got the SMS")
             kill(first.processIdentifier, SIGKILL)
             #expect(await first.exit())

@@ -102,7 +102,7 @@ struct NotificationsAPITests {
         try await gateway.run { url in
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/sms"]) { client, harness in
                 let parent = try await harness.recipient(phone: "+79123456789")
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24"])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
                 let own = try await call(client, .get, "/v1/notifications/\(id.uuidString.lowercased())", token: try await harness.token(.specialist, organisation: parent.organisation!))
                 #expect(own.status == .ok && own.object["state"] as? String == "delivered")

@@ -57,7 +57,7 @@ struct NotificationsHarness: Sendable {
     /// Puts a notification request on the bus, as scheduling does; returns its id.
     @discardableResult
     func request(
-        _ template: String, for recipient: (id: UUID, organisation: UUID?), kind: NotificationRecipient.Kind = .party,
+        _ template: NotificationTemplate, for recipient: (id: UUID, organisation: UUID?), kind: NotificationRecipient.Kind = .party,
         data: [String: String] = [:], sendAfter: Date? = nil, groupKey: String? = nil, id: UUID = UUID.v7()
     ) async throws -> UUID {
         let request = NotificationRequested(

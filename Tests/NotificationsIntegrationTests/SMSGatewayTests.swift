@@ -12,7 +12,7 @@ struct SMSGatewayTests {
         try await gateway.run { url in
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/send"]) { _, harness in
                 let parent = try await harness.recipient(phone: "+79123456789")
-                let id = try await harness.request("meeting_reminder", for: parent, data: [
+                let id = try await harness.request(.meetingReminder, for: parent, data: [
                     "starts_at": "2026-12-01T07:00:00Z", "ends_at": "2026-12-01T08:00:00Z", "meeting_kind": "preliminary",
                 ])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "delivered" })
@@ -37,7 +37,7 @@ struct SMSGatewayTests {
         try await gateway.run { url in
             try await NotificationsHarness.run(settings: ["SMS_GATEWAY_URL": url + "/sms"]) { _, harness in
                 let parent = try await harness.recipient(phone: "8 912 345-67-89")
-                let id = try await harness.request("absence_alert", for: parent, data: ["date": "2026-11-24", "lessons_missed": "3"])
+                let id = try await harness.request(.caseOverdue, for: parent, data: ["date": "2026-11-24", "lessons_missed": "3"])
                 #expect(try await eventually { try await harness.deliveries(of: id).first?.state == "failed" })
                 let delivery = try #require(try await harness.deliveries(of: id).first)
                 #expect(delivery.attempts == 1 && delivery.failure == "peer_rejected")

@@ -2,6 +2,7 @@ import Foundation
 import Models
 @testable import NotificationsService
 import Testing
+import TestSupport
 
 @Suite("Template catalogue")
 struct TemplateCatalogueTests {
@@ -16,19 +17,30 @@ struct TemplateCatalogueTests {
         return try #require(try TemplateCatalogue.bundled().render("meeting_invitation", language: .ru, values: values.values(for: data)))
     }
 
-    @Test("the bundled catalogue has every template in every language, each with a subject, a body and an SMS")
+    @Test("the bundled catalogue has every template in every language, each with a subject, a body and an SMS, and no file without a template")
     func bundled() throws {
         let catalogue = try TemplateCatalogue.bundled()
-        #expect(TemplateCatalogue.names.count == 10)
         for language in Language.allCases {
-            for name in TemplateCatalogue.names {
-                let message = try #require(catalogue.render(name, language: language, values: [:]), "\(language)/\(name)")
-                #expect(!message.subject.isEmpty && !message.body.isEmpty && !message.sms.isEmpty, "\(language)/\(name)")
+            for template in NotificationTemplate.allCases {
+                let message = try #require(catalogue.render(template.rawValue, language: language, values: [:]), "\(language)/\(template)")
+                #expect(!message.subject.isEmpty && !message.body.isEmpty && !message.sms.isEmpty, "\(language)/\(template)")
             }
+            let folder = Repository.root.appending(path: "Services/Notifications/Service/Templates/\(language.rawValue)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { String($0.dropLast(".mustache".count)) }
+            #expect(Set(files) == Set(NotificationTemplate.allCases.map(\.rawValue)), "\(language): \(files.sorted())")
         }
         #expect(catalogue.render("meeting_cancelled", language: .ru, values: [:]) == nil)
         #expect(!TemplateCatalogue.knows("meeting_cancelled"))
         #expect(TemplateCatalogue.knows("meeting_invitation"))
+    }
+
+    @Test("every template has a producer: some service's code names it")
+    func everyTemplateIsSent() throws {
+        let sources = try Repository.swiftSources(under: ["Services", "Shared"]).filter { !$0.hasSuffix("NotificationTemplate.swift") }
+        let text = try sources.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n")
+        for template in NotificationTemplate.allCases {
+            #expect(text.contains(".\(template)"), "\(template.rawValue) is sent by no service")
+        }
     }
 
     @Test("an invitation shows the meeting's local date and time in Russian, with nothing left unrendered")

@@ -11,3 +11,13 @@ public enum Repository {
         try String(contentsOf: root.appending(path: path), encoding: .utf8)
     }
 }
+
+extension Repository {
+    /// The paths of the Swift files under `folders` (relative to the root), searched recursively.
+    public static func swiftSources(under folders: [String]) throws -> [String] {
+        folders.flatMap { folder in
+            let enumerator = FileManager.default.enumerator(at: root.appending(path: folder), includingPropertiesForKeys: nil)
+            return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }.map(\.path)
+        }
+    }
+}

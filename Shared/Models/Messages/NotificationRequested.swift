@@ -14,7 +14,9 @@ public struct NotificationRequested: TopicContract, Hashable {
     public var organisationID: OrganisationID
     /// Who it is for.
     public var recipient: NotificationRecipient
-    /// The template's name (`meeting_invitation`, `meeting_reminder`, …).
+    /// The template's name (`meeting_invitation`, …): a ``NotificationTemplate`` when sent, kept as
+    /// text on the wire so that notifications records a name it does not know as unsendable
+    /// instead of refusing the message.
     public var template: String
     /// The recipient's language, when the sender knows it.
     public var language: Language?
@@ -26,11 +28,11 @@ public struct NotificationRequested: TopicContract, Hashable {
     public var groupKey: String?
 
     /// A `notification.requested.v1` payload.
-    public init(notificationID: UUID, organisationID: OrganisationID, recipient: NotificationRecipient, template: String, language: Language?, data: [String: String], sendAfter: Date?, groupKey: String?) {
+    public init(notificationID: UUID, organisationID: OrganisationID, recipient: NotificationRecipient, template: NotificationTemplate, language: Language?, data: [String: String], sendAfter: Date?, groupKey: String?) {
         self.notificationID = NotificationID(notificationID)
         self.organisationID = organisationID
         self.recipient = recipient
-        self.template = template
+        self.template = template.rawValue
         self.language = language
         self.data = data
         self.sendAfter = sendAfter
@@ -63,7 +65,7 @@ extension NotificationRequested {
             notificationID: UUID(uuidString: "0190f3a2-f7c9-75cb-b6c2-e3f40516270c")!,
             organisationID: OrganisationID(UUID(uuidString: "0190f3a2-4c1e-7a10-8b2d-3e4f5a6b7c01")!),
             recipient: NotificationRecipient(kind: .party, id: UUID(uuidString: "0190f3a3-08da-76dc-87d3-f4051627380d")!),
-            template: "meeting_reminder",
+            template: .meetingReminder,
             language: .ru,
             data: ["meeting_id": "0190f3a2-a274-7076-a17d-9eafb0c1d207"],
             sendAfter: Date(timeIntervalSince1970: 1_790_841_600),

@@ -81,7 +81,7 @@ enum ReportReminders {
         let requests = try recorded.map { school, quarter, notification in
             try OutgoingMessage(NotificationRequested(
                 notificationID: notification, organisationID: OrganisationID(school),
-                recipient: NotificationRecipient(kind: .organisation, id: school), template: "quarterly_report_due", language: nil,
+                recipient: NotificationRecipient(kind: .organisation, id: school), template: .quarterlyReportDue, language: nil,
                 data: ["quarter": quarter, "due_on": due.dates[quarter] ?? ""], sendAfter: nil,
                 groupKey: "report_due:\(school.uuidString.lowercased()):\(quarter)"))
         }

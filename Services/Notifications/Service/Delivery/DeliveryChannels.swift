@@ -38,7 +38,7 @@ struct DeliveryChannels: Sendable {
     func sendTest(on channel: Channel, to address: String, language: Language, now: Date) async -> SendOutcome {
         let values = TemplateValues(language: language, timeZone: defaultTimeZone, senderName: senderName)
             .values(for: ["sent_at": PostgresTimestamp.format(now, separator: "T", utcSuffix: "Z")])
-        guard let message = catalogue.render("test_message", language: language, values: values) else {
+        guard let message = catalogue.render(NotificationTemplate.testMessage.rawValue, language: language, values: values) else {
             return .failed(peerStatus: nil, reason: "unknown_template")
         }
         return await send(message, on: channel, to: address, deliveryID: UUID.v7(at: now), now: now)

@@ -41,7 +41,7 @@ struct NotificationConsumer: Sendable {
             try await planner.plan(
                 DeliveryPlanner.Notification(
                     id: WebhookEvent.eventID(forMessage: message.id), organisationID: assignment.organisationID,
-                    recipient: NotificationRecipient(kind: .specialist, id: assignment.specialistID.uuid), template: "case_assigned",
+                    recipient: NotificationRecipient(kind: .specialist, id: assignment.specialistID.uuid), template: NotificationTemplate.caseAssigned.rawValue,
                     language: nil, data: ["case_id": assignment.caseID.description], sendAfter: nil, groupKey: nil),
                 in: connection, now: now)
         case ReferralStatusChanged.messageType:
@@ -71,7 +71,7 @@ struct NotificationConsumer: Sendable {
         try await planner.plan(
             DeliveryPlanner.Notification(
                 id: event.id, organisationID: nil, recipient: NotificationRecipient(kind: .integrator, id: change.integratorID.uuid),
-                template: change.status == .received ? "referral_received" : "referral_status_changed", language: nil, data: data,
+                template: (change.status == .received ? NotificationTemplate.referralReceived : .referralStatusChanged).rawValue, language: nil, data: data,
                 sendAfter: nil, groupKey: nil),
             in: connection, now: now)
     }

@@ -6,11 +6,6 @@ import Mustache
 /// the email's subject line, `---`, the email's body, `---`, the SMS text. Loaded and compiled
 /// once at start-up; a missing or broken file stops the service there, not at 3 a.m. on a send.
 struct TemplateCatalogue: Sendable {
-    /// Every template the service knows; a request naming another is recorded as unsendable.
-    static let names = [
-        "meeting_invitation", "meeting_reminder", "absence_alert", "case_assigned", "case_overdue", "referral_received",
-        "referral_status_changed", "quarterly_report_due", "quarterly_report_ready", "test_message",
-    ]
 
     /// One template in one language, compiled.
     struct Compiled: Sendable {
@@ -32,7 +27,7 @@ struct TemplateCatalogue: Sendable {
     init(directory: URL) throws {
         var templates: [String: Compiled] = [:]
         for language in Language.allCases {
-            for name in Self.names {
+            for name in NotificationTemplate.allCases.map(\.rawValue) {
                 let file = "\(language.rawValue)/\(name).mustache"
                 let text: String
                 do {
@@ -65,8 +60,8 @@ struct TemplateCatalogue: Sendable {
         return Compiled(subject: try template(parts[0]), body: try template(parts[1]), sms: try template(parts[2]))
     }
 
-    /// Whether `name` is a known template.
-    static func knows(_ name: String) -> Bool { names.contains(name) }
+    /// Whether `name` is a known template (a request naming another is recorded as unsendable).
+    static func knows(_ name: String) -> Bool { NotificationTemplate(rawValue: name) != nil }
 
     /// `name` rendered in `language` with `values`.
     func render(_ name: String, language: Language, values: [String: String]) -> RenderedMessage? {

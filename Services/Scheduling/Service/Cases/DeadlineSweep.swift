@@ -81,7 +81,7 @@ enum DeadlineSweep {
                 if let specialist = event.specialistID {
                     let warning = NotificationRequested(
                         notificationID: UUID.v7(at: now), organisationID: event.organisationID,
-                        recipient: NotificationRecipient(kind: .specialist, id: specialist.uuid), template: "case_overdue", language: nil,
+                        recipient: NotificationRecipient(kind: .specialist, id: specialist.uuid), template: .caseOverdue, language: nil,
                         data: ["case_id": event.caseID.description, "deadline": deadline.rawValue,
                                "due_at": PostgresTimestamp.format(event.dueAt, separator: "T", utcSuffix: "Z")],
                         sendAfter: nil, groupKey: nil)

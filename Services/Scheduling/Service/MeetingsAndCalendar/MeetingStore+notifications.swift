@@ -19,8 +19,8 @@ extension MeetingStore {
             "starts_at": PostgresTimestamp.format(meeting.startsAt, separator: "T", utcSuffix: "Z"), "ends_at": PostgresTimestamp.format(meeting.endsAt, separator: "T", utcSuffix: "Z"),
             "room_id": meeting.roomID?.uuidString.lowercased() ?? "", "rescheduled": String(rescheduled),
         ]
-        let sends: [(template: String, after: Date?)] = [("meeting_invitation", nil)]
-            + reminderLeads.map { ("meeting_reminder", meeting.startsAt.addingTimeInterval(-$0)) }.filter { $0.1 > now }
+        let reminders = reminderLeads.map { meeting.startsAt.addingTimeInterval(-$0) }.filter { $0 > now }
+        let sends: [(template: NotificationTemplate, after: Date?)] = [(.meetingInvitation, nil)] + reminders.map { (.meetingReminder, $0) }
         var requests: [OutgoingMessage] = []
         for recipient in recipients {
             for send in sends {
