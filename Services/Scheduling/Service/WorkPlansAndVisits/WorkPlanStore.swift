@@ -92,16 +92,11 @@ enum WorkPlanStore {
     ) async throws -> PlanActivity {
         try caller.require(.head, for: "manage work plans")
         try periodEnd.require(notBefore: periodStart, at: "/period_end", code: "before_start", "period_start", "period_start")
-        let planID = try await lockOpen(activityID, for: caller, in: connection)
-        let row = try await connection.query("""
+        return try await changeOpen(activityID, action: "plan_activity.replan", by: caller, in: connection, now: now, with: """
             UPDATE scheduling.plan_activities AS a SET period_start = \(periodStart.description)::date, period_end = \(periodEnd.description)::date
             WHERE a.id = \(activityID.uuid)
             RETURNING \(unescaped: PlanActivity.columns)
-            """).single.unwrapped("re-planned plan activity")
-        let activity = try PlanActivity(row: row)
-        try await publish(activity, of: planID, by: caller, in: connection, now: now)
-        try await AuditTrail.record("plan_activity.replan", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
-        return activity
+            """)
     }
 
     /// Calls off an activity still open, as of today where the organisation is: head only. It
@@ -111,17 +106,12 @@ enum WorkPlanStore {
     ///   `activity_already_done` or `activity_cancelled`.
     static func cancelActivity(activityID: PlanActivityID, by caller: StaffCaller, in connection: PostgresConnection, now: Date) async throws -> PlanActivity {
         try caller.require(.head, for: "manage work plans")
-        let planID = try await lockOpen(activityID, for: caller, in: connection)
         let today = LocalDate(containing: now, in: try await OrganisationCalendar.timeZone(of: caller.organisationID, in: connection))
-        let row = try await connection.query("""
+        return try await changeOpen(activityID, action: "plan_activity.cancel", by: caller, in: connection, now: now, with: """
             UPDATE scheduling.plan_activities AS a SET cancelled_on = \(today.description)::date
             WHERE a.id = \(activityID.uuid)
             RETURNING \(unescaped: PlanActivity.columns)
-            """).single.unwrapped("cancelled plan activity")
-        let activity = try PlanActivity(row: row)
-        try await publish(activity, of: planID, by: caller, in: connection, now: now)
-        try await AuditTrail.record("plan_activity.cancel", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
-        return activity
+            """)
     }
 
     /// Marks an activity of the caller's organisation's plan held on `doneOn` and, in the same
@@ -133,15 +123,23 @@ enum WorkPlanStore {
         activityID: PlanActivityID, doneOn: LocalDate, note: String?, by caller: StaffCaller, in connection: PostgresConnection, now: Date
     ) async throws -> PlanActivity {
         let note = try note.optionalText(at: "/note", max: 2000, multiline: true)
-        let planID = try await lockOpen(activityID, for: caller, in: connection)
-        let row = try await connection.query("""
+        return try await changeOpen(activityID, action: "plan_activity.complete", by: caller, in: connection, now: now, with: """
             UPDATE scheduling.plan_activities AS a SET done = true, done_on = \(doneOn.description)::date, note = \(note)
             WHERE a.id = \(activityID.uuid)
             RETURNING \(unescaped: PlanActivity.columns)
-            """).single.unwrapped("completed plan activity")
-        let activity = try PlanActivity(row: row)
+            """)
+    }
+
+    /// Runs `update` (which returns the activity's columns) on an activity still open, locked
+    /// first, then publishes the activity as it now is and audits the change as `action`.
+    private static func changeOpen(
+        _ activityID: PlanActivityID, action: String, by caller: StaffCaller, in connection: PostgresConnection, now: Date,
+        with update: PostgresQuery
+    ) async throws -> PlanActivity {
+        let planID = try await lockOpen(activityID, for: caller, in: connection)
+        let activity = try PlanActivity(row: try await connection.query(update).single.unwrapped("changed plan activity"))
         try await publish(activity, of: planID, by: caller, in: connection, now: now)
-        try await AuditTrail.record("plan_activity.complete", by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
+        try await AuditTrail.record(action, by: caller, entity: "plan_activity", entityID: activityID.uuid, in: connection)
         return activity
     }
 
