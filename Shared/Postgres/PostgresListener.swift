@@ -159,7 +159,6 @@ public final class PostgresListener: Sendable {
                     handle = try PostgresConnection.openBlocking(configuration)
                     PQsetNoticeProcessor(handle, { _, _ in }, nil)
                     listened = []
-                    failures = 0
                     isReconnecting = hasConnected
                     hasConnected = true
                 } catch {
@@ -175,9 +174,17 @@ public final class PostgresListener: Sendable {
                     listened.insert(channel)
                 }
             } catch {
+                // A LISTEN that keeps failing (a hot standby after a failover) backs off as a
+                // failed connection does, rather than reconnecting in a tight loop.
                 drop(&handle, reason: "LISTEN failed")
+                failures += 1
+                waitForWake(upTo: RetryBackoff.delay(afterFailures: failures))
                 continue
             }
+            failures = 0
+            // Notifications that arrived while a LISTEN waited for its answer are already read
+            // from the socket into libpq's queue: deliver them now, not at the next input.
+            deliverNotifications(from: connected)
             if isReconnecting {
                 // Only now: a subscriber told earlier might look for work and miss a wake-up.
                 isReconnecting = false
@@ -246,7 +253,8 @@ public final class PostgresListener: Sendable {
             PQfreemem(notify)
         }
         guard !arrived.isEmpty else { return }
-        let subscribers = state.withLock { state in Array(state.subscribers.values) }
+        // Only to subscribers told `.connected`: that is their first event.
+        let subscribers = state.withLock { state in state.subscribers.values.filter(\.isGreeted) }
         for notification in arrived {
             for subscriber in subscribers where subscriber.channels.contains(notification.channel) {
                 subscriber.continuation.yield(.notification(notification))
