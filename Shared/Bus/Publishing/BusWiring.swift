@@ -4,9 +4,10 @@ import Postgres
 /// One service's place on the bus, declared in Swift where the compiler and the tests see it:
 /// the contracts it publishes, and per queue the contracts its consumers take.
 ///
-/// The queues' subscriptions (`bus.subscriptions`) follow from it: a service subscribes its
-/// queues at start-up after its migrations (the migrations also create them, so that a
-/// subscription exists before its first publisher runs; a test proves the two agree). The
+/// The queues' subscriptions (`bus.subscriptions`) follow from it: a service that migrates at
+/// start-up subscribes its queues after its migrations, and `accord migrate` does it for every
+/// service (the migrations also create them, so that a subscription exists before its first
+/// publisher runs; a test proves the two agree). The
 /// contract table of `docs/bus.md` is generated from every service's wiring
 /// (`accord bus wiring`), and the tests check that every published contract has a consumer and
 /// every consumed one a producer.
