@@ -213,12 +213,55 @@ public final class PostgresListener: Sendable {
         }
     }
 
+    /// Runs `sql` (a `LISTEN`, the probe) and waits for its answer at most two probe intervals.
+    ///
+    /// Not `PQexec`: a server that is frozen while its host still acknowledges TCP (stopped
+    /// processes, stuck storage) would hold the thread for as long as it stays frozen, and with it
+    /// `stop()` and so the process's graceful shutdown. Here the statement fails at its deadline,
+    /// the connection is dropped and the listener reconnects with backoff; a stop ends the wait.
     private func execute(_ sql: String, on handle: OpaquePointer) throws {
-        let result = PQexec(handle, sql)
-        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
-        if let result { PQclear(result) }
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK, PQstatus(handle) == CONNECTION_OK else {
-            throw PostgresError(.connectionFailure, reason: "the listener's statement failed")
+        let failed = PostgresError(.connectionFailure, reason: "the listener's statement failed")
+        guard PQsendQuery(handle, sql) == 1 else { throw failed }
+        let deadline = ContinuousClock.now + probeInterval * 2
+        while true {
+            let flushed = PQflush(handle)
+            if flushed == 0 { break }
+            guard flushed > 0 else { throw failed }
+            try waitForSocket(of: handle, events: Int16(POLLIN | POLLOUT), until: deadline)
+            guard PQconsumeInput(handle) == 1 else { throw failed }
+        }
+        var succeeded = true
+        while true {
+            while PQisBusy(handle) == 1 {
+                try waitForSocket(of: handle, events: Int16(POLLIN), until: deadline)
+                guard PQconsumeInput(handle) == 1 else { throw failed }
+            }
+            guard let result = PQgetResult(handle) else { break }
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK { succeeded = false }
+        }
+        guard succeeded, PQstatus(handle) == CONNECTION_OK else { throw failed }
+    }
+
+    /// Waits until `handle`'s socket is ready for `events`, failing at `deadline` or when the
+    /// listener is asked to stop (whose wake byte stays in the pipe for the loop to see). A wake
+    /// for a new subscriber is drained: the loop looks at the subscribers after the statement.
+    private func waitForSocket(of handle: OpaquePointer, events: Int16, until deadline: ContinuousClock.Instant) throws {
+        while true {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else { throw PostgresError(.connectionFailure, reason: "the server did not answer the listener in time") }
+            var descriptors = [
+                pollfd(fd: PQsocket(handle), events: events, revents: 0),
+                pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&descriptors, 2, max(1, Self.milliseconds(remaining)))
+            if descriptors[1].revents != 0 {
+                if wanted.stop { throw PostgresError(.connectionFailure, reason: "the listener is stopping") }
+                drainWakePipe()
+            }
+            if descriptors[0].revents != 0 { return }
+            if ready < 0 && errno != EINTR { throw PostgresError(.connectionFailure, reason: "poll failed") }
         }
     }
 

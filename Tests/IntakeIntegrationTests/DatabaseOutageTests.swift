@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Postgres
 import Testing
 import TestSupport
 
@@ -84,5 +85,31 @@ struct DatabaseOutageTests {
             #expect(status == .created)
             #expect(try await harness.count("SELECT count(*) FROM intake.referrals") >= 2)
         }
+    }
+
+    @Test(
+        "with every PostgreSQL process frozen, closing a pool is not held up by its LISTEN session, so a SIGTERM still ends the process",
+        .enabled(if: pauseCommand != nil && resumeCommand != nil, "run by scripts/test on its own"))
+    func listenerStopsWhileFrozen() async throws {
+        let pool = try TestDatabase.required().makePool()
+        var events = pool.notifications.events(on: ["frozen"]).makeAsyncIterator()
+        #expect(await events.next() == .connected)
+        #expect(try await runShell(try #require(pauseCommand)) == 0)
+        // Thawed after a minute whatever happens, so that a listener stuck on the frozen server
+        // fails the test instead of hanging it.
+        let thaw = Task {
+            try? await Task.sleep(for: .seconds(60))
+            _ = try? await runShell(resumeCommand ?? "true")
+        }
+        // After 5 s of silence the listener probes the session, and the probe meets the frozen server.
+        try await Task.sleep(for: .seconds(7))
+        let clock = ContinuousClock()
+        let started = clock.now
+        await pool.close()
+        let took = clock.now - started
+        thaw.cancel()
+        #expect(try await runShell(try #require(resumeCommand)) == 0)
+        // Waiting on the probe's answer, the close would last until the thaw (53 s here).
+        #expect(took < .seconds(30), "closing the pool took \(took)")
     }
 }
